@@ -1,0 +1,3 @@
+from finalist.cli import main
+
+main()

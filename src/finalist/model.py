@@ -1,0 +1,409 @@
+"""The domain as typed models. The case-file schema *is* these models.
+
+Text from the user is data: it is normalised (Unicode NFC, newlines, no control
+characters) and length-limited here, once, so every shell can show it as plain text.
+The limits are documented in docs/case-file.md and checked by a test.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from datetime import date, datetime
+from enum import StrEnum
+from typing import Annotated, Any
+
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    model_validator,
+)
+
+# --- limits (documented in docs/case-file.md) -------------------------------------------
+
+MAX_NAME = 120
+MAX_LINE = 300
+MAX_TEXT = 20_000
+MAX_LONG_TEXT = 50_000
+MAX_ITEMS = 50
+MAX_ROUNDS = 20
+MAX_STORIES = 100
+
+
+class Stage(StrEnum):
+    applied = "applied"
+    screening = "screening"
+    first_round = "first-round"
+    second_round = "second-round"
+    final = "final"
+    offer = "offer"
+    closed = "closed"
+
+
+class Format(StrEnum):
+    panel = "panel"
+    one_on_one = "one-on-one"
+    presentation = "presentation"
+    informal = "informal"
+    virtual = "virtual"
+    group = "group"
+
+
+# Words people use for a format, to suggest the right one in an error message.
+FORMAT_SYNONYMS: dict[str, Format] = {
+    "lunch": Format.informal,
+    "coffee": Format.informal,
+    "dinner": Format.informal,
+    "meal": Format.informal,
+    "video": Format.virtual,
+    "zoom": Format.virtual,
+    "teams": Format.virtual,
+    "phone": Format.virtual,
+    "remote": Format.virtual,
+    "online": Format.virtual,
+    "1:1": Format.one_on_one,
+    "1-1": Format.one_on_one,
+    "one to one": Format.one_on_one,
+    "one-to-one": Format.one_on_one,
+    "individual": Format.one_on_one,
+    "talk": Format.presentation,
+    "case study": Format.presentation,
+    "assessment centre": Format.group,
+    "assessment center": Format.group,
+    "committee": Format.panel,
+    "board": Format.panel,
+}
+
+
+class CaseProblem(ValueError):
+    """A problem found across fields, pointing at the exact place (relative to the model)."""
+
+    def __init__(self, path: tuple[str | int, ...], message: str) -> None:
+        super().__init__(message)
+        self.path = path
+        self.message = message
+
+
+# --- text types -------------------------------------------------------------------------
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b\u2028\u2029\ufeff]")
+_SPACES = re.compile(r"\s+")
+
+
+def _clean_text(value: Any) -> Any:
+    """Normalise pasted text: NFC, \\n newlines, no control characters, trimmed."""
+    if isinstance(value, bool):
+        return value  # left for pydantic to reject: yes/no is not text
+    if isinstance(value, int | float):
+        value = str(value)
+    if not isinstance(value, str):
+        return value
+    value = unicodedata.normalize("NFC", value.replace("\r\n", "\n").replace("\r", "\n"))
+    value = _CONTROL.sub("", value)
+    # Trailing spaces on a line carry no meaning and make YAML block text unreadable.
+    value = "\n".join(line.rstrip() for line in value.split("\n"))
+    return value.strip()
+
+
+def _clean_line(value: Any) -> Any:
+    value = _clean_text(value)
+    if isinstance(value, str):
+        value = _SPACES.sub(" ", value)
+    return value
+
+
+def _empty_to_none(value: Any) -> Any:
+    value = _clean_text(value)
+    return None if value == "" else value
+
+
+def _empty_line_to_none(value: Any) -> Any:
+    value = _clean_line(value)
+    return None if value == "" else value
+
+
+Name = Annotated[
+    str, BeforeValidator(_clean_line), StringConstraints(min_length=1, max_length=MAX_NAME)
+]
+Line = Annotated[
+    str, BeforeValidator(_clean_line), StringConstraints(min_length=1, max_length=MAX_LINE)
+]
+OptLine = Annotated[
+    str | None, BeforeValidator(_empty_line_to_none), Field(default=None, max_length=MAX_LINE)
+]
+OptName = Annotated[
+    str | None, BeforeValidator(_empty_line_to_none), Field(default=None, max_length=MAX_NAME)
+]
+OptText = Annotated[
+    str | None, BeforeValidator(_empty_to_none), Field(default=None, max_length=MAX_TEXT)
+]
+OptLongText = Annotated[
+    str | None, BeforeValidator(_empty_to_none), Field(default=None, max_length=MAX_LONG_TEXT)
+]
+
+_EMAIL = re.compile(r"^[^@\s<>\"']+@[^@\s<>\"']+\.[^@\s<>\"'.]{2,}$")
+
+
+def _check_email(value: Any) -> Any:
+    value = _empty_line_to_none(value)
+    if isinstance(value, str) and not _EMAIL.match(value):
+        raise ValueError(f"{value[:60]!r} is not an email address; write it as name@example.com")
+    return value
+
+
+OptEmail = Annotated[
+    str | None, BeforeValidator(_check_email), Field(default=None, max_length=MAX_NAME)
+]
+
+# --- dates ------------------------------------------------------------------------------
+
+_DATE_HELP = "write dates as YYYY-MM-DD, or YYYY-MM-DDTHH:MM with a time"
+
+
+def _parse_when(value: Any) -> Any:
+    """A date, or a date and time, in ISO 8601; anything else gets a message that helps."""
+    if value is None or isinstance(value, datetime | date):
+        return value
+    if not isinstance(value, str):
+        raise ValueError(f"expected a date, got {type(value).__name__}; {_DATE_HELP}")
+    text = value.strip()
+    if not text:
+        return None
+    has_time = "T" in text or " " in text or ":" in text
+    try:
+        if has_time:
+            parsed: date = datetime.fromisoformat(text.replace(" ", "T", 1))
+        else:
+            parsed = date.fromisoformat(text)
+    except ValueError as exc:
+        reason = str(exc)
+        if re.fullmatch(r"\d{4}-\d{2}-\d{2}", text) or "out of range" in reason:
+            raise ValueError(f"{text!r} is not a real date ({reason}); {_DATE_HELP}") from None
+        raise ValueError(f"{text[:40]!r} is not a date; {_DATE_HELP}") from None
+    if not 1950 <= parsed.year <= 2100:
+        raise ValueError(f"{text!r} has the year {parsed.year}; check it ({_DATE_HELP})")
+    return parsed
+
+
+When = Annotated[date | datetime | None, BeforeValidator(_parse_when), Field(default=None)]
+
+
+def day_of(when: date | datetime) -> date:
+    """The calendar day of a date or a date and time."""
+    return when.date() if isinstance(when, datetime) else when
+
+
+def same_person(a: str, b: str) -> bool:
+    """Whether two spellings name the same person: case and spacing do not matter."""
+    return person_key(a) == person_key(b)
+
+
+def person_key(name: str) -> str:
+    return _SPACES.sub(" ", unicodedata.normalize("NFKC", name)).strip().casefold()
+
+
+# --- the models -------------------------------------------------------------------------
+
+
+class Model(BaseModel):
+    model_config = ConfigDict(
+        extra="forbid",
+        use_enum_values=False,
+        validate_assignment=True,
+        str_strip_whitespace=False,
+    )
+
+
+class Motivation(Model):
+    """Raw material for the personal "why": the candidate's own words, never invented."""
+
+    past: OptText = None
+    present: OptText = None
+    future: OptText = None
+    company_draw: OptText = None
+    bring: OptText = None
+
+
+class Candidate(Model):
+    name: Name
+    email: OptEmail = None
+    phone: OptName = None
+    headline: OptLine = None
+    background: OptText = None
+    strengths: Annotated[list[Line], Field(max_length=MAX_ITEMS)] = []
+    motivation: Motivation = Motivation()
+
+
+class Story(Model):
+    """One story from the candidate's career, told in the STAR shape."""
+
+    title: Line
+    situation: OptText = None
+    task: OptText = None
+    action: OptText = None
+    result: OptText = None
+    competencies: Annotated[list[Line], Field(max_length=MAX_ITEMS)] = []
+
+
+class Interviewer(Model):
+    name: Name
+    title: OptLine = None
+    department: OptLine = None
+    email: OptEmail = None
+    priorities: Annotated[list[Line], Field(max_length=MAX_ITEMS)] = []
+    notes: OptText = None
+
+
+def _unique_people(people: list[Interviewer], where: tuple[str | int, ...]) -> None:
+    seen: dict[str, int] = {}
+    for i, person in enumerate(people):
+        key = person_key(person.name)
+        if key in seen:
+            raise CaseProblem(
+                (*where, i, "name"),
+                f"{person.name!r} is listed twice (also as interviewer {seen[key] + 1}); "
+                "list each person once",
+            )
+        seen[key] = i
+
+
+class FirstRound(Model):
+    """What the first interview gathered, carried into round two."""
+
+    date: When = None
+    notes: OptText = None
+    interviewers: Annotated[list[Interviewer], Field(max_length=MAX_ITEMS)] = []
+
+    @model_validator(mode="after")
+    def _people_once(self) -> FirstRound:
+        _unique_people(self.interviewers, ("interviewers",))
+        return self
+
+
+class TalkedWith(Model):
+    """What was discussed with one interviewer, logged after the round."""
+
+    interviewer: Name
+    topics: Annotated[list[Line], Field(max_length=MAX_ITEMS)] = []
+    interest: OptText = None
+    clarify: OptText = None
+
+
+class Debrief(Model):
+    decision_date: When = None
+    next_steps: OptText = None
+    talked_with: Annotated[list[TalkedWith], Field(max_length=MAX_ITEMS)] = []
+
+
+class Round(Model):
+    name: OptLine = None
+    date: When = None
+    duration_minutes: Annotated[int | None, Field(ge=5, le=720)] = None
+    location: OptLine = None
+    format: Format = Format.one_on_one
+    topic: OptLine = None
+    presentation_minutes: Annotated[int | None, Field(ge=1, le=240)] = None
+    interviewers: Annotated[list[Interviewer], Field(max_length=MAX_ITEMS)] = []
+    debrief: Debrief | None = None
+
+    @model_validator(mode="after")
+    def _consistent(self) -> Round:
+        _unique_people(self.interviewers, ("interviewers",))
+        if (
+            self.presentation_minutes is not None
+            and self.duration_minutes is not None
+            and self.presentation_minutes > self.duration_minutes
+        ):
+            raise CaseProblem(
+                ("presentation_minutes",),
+                f"the presentation ({self.presentation_minutes} min) is longer than the round "
+                f"({self.duration_minutes} min); check both numbers",
+            )
+        if self.debrief is not None:
+            names = [p.name for p in self.interviewers]
+            for i, talk in enumerate(self.debrief.talked_with):
+                if not any(same_person(talk.interviewer, n) for n in names):
+                    raise CaseProblem(
+                        ("debrief", "talked_with", i, "interviewer"),
+                        f"{talk.interviewer!r} is not an interviewer of this round"
+                        + _did_you_mean(talk.interviewer, names)
+                        + "; add them to the round's interviewers or fix the name",
+                    )
+        return self
+
+    def label(self, number: int) -> str:
+        """How the round is called in lists: its name, or 'Round N'."""
+        return self.name or f"Round {number}"
+
+
+class Opportunity(Model):
+    company: Line
+    role: Line
+    department: OptLine = None
+    stage: Stage = Stage.second_round
+    finalists: Annotated[int | None, Field(ge=1, le=100)] = None
+    job_description: OptLongText = None
+    company_notes: OptText = None
+    first_round: FirstRound | None = None
+
+
+_ID = re.compile(r"^[a-z0-9][a-z0-9-]{0,79}$")
+
+
+def _check_id(value: Any) -> Any:
+    value = _empty_line_to_none(value)
+    if isinstance(value, str) and not _ID.match(value):
+        raise ValueError(
+            f"{value[:40]!r} is not a usable case id; use lowercase letters, digits and "
+            "hyphens (e.g. acme-product-lead), at most 80 characters"
+        )
+    return value
+
+
+class Case(Model):
+    """One opportunity, from the invitation to the decision: the whole case file."""
+
+    id: Annotated[str | None, BeforeValidator(_check_id)] = None
+    candidate: Candidate
+    opportunity: Opportunity
+    stories: Annotated[list[Story], Field(max_length=MAX_STORIES)] = []
+    rounds: Annotated[list[Round], Field(max_length=MAX_ROUNDS)] = []
+
+    @model_validator(mode="after")
+    def _stories_named_once(self) -> Case:
+        seen: dict[str, int] = {}
+        for i, story in enumerate(self.stories):
+            key = person_key(story.title)
+            if key in seen:
+                raise CaseProblem(
+                    ("stories", i, "title"),
+                    f"two stories are titled {story.title!r}; give each story its own title",
+                )
+            seen[key] = i
+        return self
+
+    def case_id(self) -> str:
+        """The id the case is stored under: its own, or one made from company and role."""
+        return self.id or slugify(f"{self.opportunity.company} {self.opportunity.role}")
+
+
+def _did_you_mean(name: str, options: list[str]) -> str:
+    import difflib
+
+    close = difflib.get_close_matches(name, options, n=1, cutoff=0.6)
+    return f" (did you mean {close[0]!r}?)" if close else ""
+
+
+def slugify(text: str) -> str:
+    """A readable ASCII id from any text; falls back to a short hash for other scripts."""
+    folded = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    slug = re.sub(r"[^a-z0-9]+", "-", folded.lower()).strip("-")[:60].strip("-")
+    if len(slug) < 3:
+        import hashlib
+
+        digest = hashlib.sha256(text.encode()).hexdigest()[:8]
+        slug = f"{slug}-{digest}" if slug else f"case-{digest}"
+    return slug

@@ -1,0 +1,92 @@
+"""Settings, declared once: each has an environment variable, a default and help text.
+
+``Settings.from_env()`` is the only place that reads the environment; everything else
+takes a ``Settings``. Tests get a fresh ``FINALIST_HOME`` each, so no test touches the
+real home folder.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+from finalist.errors import FinalistError
+
+
+@dataclass(frozen=True)
+class Setting:
+    env: str
+    default: str
+    help: str
+
+
+SETTINGS: tuple[Setting, ...] = (
+    Setting(
+        "FINALIST_HOME",
+        "the user data folder (e.g. ~/.local/share/finalist)",
+        "Folder where finalist keeps its database, backups and drafts.",
+    ),
+    Setting(
+        "FINALIST_DATABASE_URL",
+        "sqlite:///$FINALIST_HOME/finalist.db",
+        "Any SQLAlchemy database URL, e.g. postgresql+psycopg://user@host/db.",
+    ),
+    Setting(
+        "FINALIST_DEBUG",
+        "off",
+        "Set to 1 to see the full traceback of an internal error (a bug, not your mistake).",
+    ),
+)
+
+_URL = re.compile(r"^[a-z][a-z0-9]*(\+[a-z0-9_]+)?://", re.IGNORECASE)
+_TRUE = {"1", "true", "yes", "on"}
+
+
+@dataclass(frozen=True)
+class Settings:
+    home: Path
+    database_url: str
+    debug: bool = False
+
+    @classmethod
+    def from_env(cls, env: Mapping[str, str] | None = None) -> Settings:
+        env = os.environ if env is None else env
+        home_text = env.get("FINALIST_HOME", "").strip()
+        if home_text:
+            home = Path(home_text).expanduser()
+        else:
+            import platformdirs
+
+            home = Path(platformdirs.user_data_dir("finalist", appauthor=False))
+        url = env.get("FINALIST_DATABASE_URL", "").strip()
+        if url and not _URL.match(url):
+            raise FinalistError(
+                f"FINALIST_DATABASE_URL {url[:60]!r} is not a database URL; use e.g. "
+                "sqlite:////path/to/finalist.db or postgresql+psycopg://user@host/dbname"
+            )
+        if not url:
+            url = cls.default_url(home)
+        debug = env.get("FINALIST_DEBUG", "").strip().lower() in _TRUE
+        return cls(home=home, database_url=url, debug=debug)
+
+    @staticmethod
+    def default_url(home: Path) -> str:
+        return f"sqlite:///{home / 'finalist.db'}"
+
+    @property
+    def is_sqlite(self) -> bool:
+        return self.database_url.startswith("sqlite")
+
+    def data_dir(self) -> Path:
+        """The folder for finalist's files, created on first use."""
+        try:
+            self.home.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise FinalistError(
+                f"cannot create the data folder {self.home}: {exc.strerror}; "
+                "set FINALIST_HOME to a folder you can write to"
+            ) from None
+        return self.home

@@ -1,0 +1,103 @@
+"""The local store: SQLite by default, any SQLAlchemy URL through FINALIST_DATABASE_URL.
+
+``Store`` is the one door to the database; each method is one transaction and calls the
+repository functions in ``finalist.store.cases``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime
+from pathlib import Path
+from typing import TypeVar
+
+from sqlalchemy.engine import Engine
+
+from finalist.model import Case
+from finalist.settings import Settings
+from finalist.store import cases as repo
+from finalist.store import database
+from finalist.store.cases import SaveResult, SaveStatus, StoredCase
+from finalist.store.database import SCHEMA_REVISION, Upgrade
+
+__all__ = [
+    "SCHEMA_REVISION",
+    "SaveResult",
+    "SaveStatus",
+    "Store",
+    "StoredCase",
+    "Upgrade",
+    "open_store",
+]
+
+T = TypeVar("T")
+
+
+class Store:
+    def __init__(self, engine: Engine, backups: Path | None = None) -> None:
+        self.engine = engine
+        self.backups = backups
+
+    def _run(self, work: Callable[..., T]) -> T:
+        result: T = database.run(self.engine, work)
+        return result
+
+    def save_case(self, case: Case, *, now: datetime, source: str | None = None) -> SaveResult:
+        return self._run(lambda conn: repo.save_case(conn, case, now=now, source=source))
+
+    def get_case(self, ref: str) -> StoredCase:
+        return self._run(lambda conn: repo.get_case(conn, ref))
+
+    def all_cases(self) -> list[StoredCase]:
+        return self._run(repo.all_cases)
+
+    def case_ids(self) -> list[str]:
+        return self._run(repo.case_ids)
+
+    def remove_case(self, ref: str) -> str:
+        return self._run(lambda conn: repo.remove_case(conn, ref))
+
+    def resolve_id(self, ref: str) -> str:
+        return self._run(lambda conn: repo.resolve_id(conn, ref))
+
+    def revision_count(self, case_id: str) -> int:
+        return self._run(lambda conn: repo.revision_count(conn, case_id))
+
+    def backup(self, target: Path) -> Path:
+        return database.backup(self.engine, target)
+
+    def upgrade(self, now: datetime) -> Upgrade:
+        return database.upgrade(self.engine, self.backups, now)
+
+    def revision(self) -> str | None:
+        return database.current_revision(self.engine)
+
+    def url(self) -> str:
+        return database.safe_url(str(self.engine.url))
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self.close()
+
+
+def open_store(settings: Settings, *, now: datetime, migrate: bool = True) -> Store:
+    """Open the configured database, creating or upgrading its schema when needed."""
+    backups = None
+    if settings.is_sqlite and settings.database_url == Settings.default_url(settings.home):
+        settings.data_dir()
+    if settings.is_sqlite:
+        backups = settings.home / "backups"
+    engine = database.create_engine(settings.database_url)
+    store = Store(engine, backups)
+    try:
+        if migrate:
+            database.ensure_schema(engine, backups, now)
+    except BaseException:
+        store.close()
+        raise
+    return store

@@ -1,0 +1,49 @@
+"""The database tables (SQLAlchemy Core). Changes here need an Alembic migration."""
+
+from __future__ import annotations
+
+import sqlalchemy as sa
+
+metadata = sa.MetaData(
+    naming_convention={
+        "ix": "ix_%(column_0_label)s",
+        "uq": "uq_%(table_name)s_%(column_0_name)s",
+        "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+        "pk": "pk_%(table_name)s",
+    }
+)
+
+# One row per case. The validated case is kept whole in ``document``; the columns beside
+# it are copies of what lists sort and filter by, written in the same statement.
+cases = sa.Table(
+    "cases",
+    metadata,
+    sa.Column("id", sa.String(80), primary_key=True),
+    sa.Column("company", sa.String(300), nullable=False),
+    sa.Column("role", sa.String(300), nullable=False),
+    sa.Column("stage", sa.String(20), nullable=False),
+    sa.Column("candidate", sa.String(120), nullable=False),
+    sa.Column("document", sa.JSON, nullable=False),
+    sa.Column("content_hash", sa.String(64), nullable=False),
+    sa.Column("source", sa.String(1000)),
+    sa.Column("revision", sa.Integer, nullable=False),
+    sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
+    sa.Column("updated_at", sa.DateTime(timezone=True), nullable=False),
+)
+
+# Every earlier version of a case, so an import or an edit never loses what was there.
+case_revisions = sa.Table(
+    "case_revisions",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column(
+        "case_id",
+        sa.String(80),
+        sa.ForeignKey("cases.id", ondelete="CASCADE"),
+        nullable=False,
+        index=True,
+    ),
+    sa.Column("revision", sa.Integer, nullable=False),
+    sa.Column("document", sa.JSON, nullable=False),
+    sa.Column("saved_at", sa.DateTime(timezone=True), nullable=False),
+)
