@@ -122,7 +122,10 @@ def _parse_yaml(text: str, source: str) -> tuple[Any, dict[Path_, int]]:
     except yaml.YAMLError as exc:
         raise FinalistError(f"{source} is not valid YAML ({exc}); check the file") from None
     except RecursionError:
-        raise FinalistError(f"{source} is nested too deeply to be a case file") from None
+        raise FinalistError(
+            f"{source} is not valid YAML for a case file (it refers to itself or is nested "
+            "too deeply); check anchors (&) and aliases (*)"
+        ) from None
     finally:
         loader.dispose()
 
@@ -158,14 +161,18 @@ def _line_for(path: Path_, lines: dict[Path_, int]) -> int | None:
     return None
 
 
+def problems(exc: ValidationError, lines: dict[Path_, int] | None = None) -> list[tuple[Path_, str]]:
+    """Each problem as (path, message), in the order they appear in the file."""
+    found = list(_problems(exc))
+    return sorted(found, key=lambda p: (_line_for(p[0], lines or {}) or 0, format_path(p[0])))
+
+
 def _describe(exc: ValidationError, source: str, lines: dict[Path_, int]) -> str:
-    problems = sorted(
-        _problems(exc), key=lambda p: (_line_for(p[0], lines) or 0, format_path(p[0]))
-    )
-    path, message = problems[0]
+    found = problems(exc, lines)
+    path, message = found[0]
     line = _line_for(path, lines)
     where = f"{source}:{line}" if line else source
-    more = len(problems) - 1
+    more = len(found) - 1
     tail = f" (and {more} more problem{'s' if more > 1 else ''} after this one)" if more else ""
     return f"{where} {format_path(path)}: {message}{tail}"
 
@@ -182,8 +189,8 @@ def _problems(exc: ValidationError) -> Iterator[tuple[Path_, str]]:
 
 
 def _is_union_branch(part: Any) -> bool:
-    # pydantic names the branch of a union it tried ("date", "function-before[...]")
-    return isinstance(part, str) and ("[" in part or part in {"date", "datetime", "int"})
+    # pydantic names the validator or union branch it tried ("function-after[...]")
+    return isinstance(part, str) and "[" in part
 
 
 def _shown(value: Any) -> str:
@@ -212,10 +219,10 @@ def _message(err: Any, loc: Path_) -> str:
         return str(ctx.get("error", err["msg"]))
     if kind in {"string_too_long", "too_long"}:
         size = len(value) if hasattr(value, "__len__") else 0
-        unit = "characters" if kind == "string_too_long" else "items"
+        unit = "characters" if isinstance(value, str) else "items"
         limit = ctx.get("max_length")
         return f"has {size:,} {unit}; the limit is {limit:,} (shorten it)"
-    if kind == "string_too_short":
+    if kind in {"string_too_short", "too_short"} and isinstance(value, str):
         return "is empty; write something or remove the line"
     if kind == "string_type":
         return f"expected text, got {_shown(value)}"

@@ -163,7 +163,7 @@ OptEmail = Annotated[
 _DATE_HELP = "write dates as YYYY-MM-DD, or YYYY-MM-DDTHH:MM with a time"
 
 
-def _parse_when(value: Any) -> Any:
+def parse_when(value: Any) -> Any:
     """A date, or a date and time, in ISO 8601; anything else gets a message that helps."""
     if value is None or isinstance(value, datetime | date):
         return value
@@ -188,7 +188,7 @@ def _parse_when(value: Any) -> Any:
     return parsed
 
 
-When = Annotated[date | datetime | None, BeforeValidator(_parse_when), Field(default=None)]
+When = Annotated[date | datetime | None, BeforeValidator(parse_when), Field(default=None)]
 
 
 def day_of(when: date | datetime) -> date:
@@ -400,7 +400,10 @@ def _did_you_mean(name: str, options: list[str]) -> str:
 def slugify(text: str) -> str:
     """A readable ASCII id from any text; falls back to a short hash for other scripts."""
     folded = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    slug = re.sub(r"[^a-z0-9]+", "-", folded.lower()).strip("-")[:60].strip("-")
+    slug = re.sub(r"[^a-z0-9]+", "-", folded.lower()).strip("-")
+    if len(slug) > 40:  # short enough to type: cut at a word boundary
+        cut = slug[:41].rfind("-")
+        slug = slug[: cut if cut >= 20 else 40]
     if len(slug) < 3:
         import hashlib
 

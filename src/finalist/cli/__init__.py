@@ -1,0 +1,105 @@
+"""The `finalist` command: thin adapters over the domain API, one module per group.
+
+``main`` is the edge where a FinalistError or a usage mistake becomes one line on stderr
+and exit 1. Only Typer is imported here; each command imports what it needs when it runs.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Sequence
+from typing import Annotated
+
+import typer
+
+from finalist import __version__
+from finalist.cli import brief, cases, db, demo, edit
+from finalist.errors import FinalistError
+
+app = typer.Typer(
+    name="finalist",
+    help="Your coach for the second-round interview, from the invitation to the decision. "
+    "Private: everything stays on this machine.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+
+def _version(value: bool) -> None:
+    if value:
+        print(f"finalist {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _root(
+    version: Annotated[
+        bool,
+        typer.Option("--version", callback=_version, is_eager=True, help="Show the version."),
+    ] = False,
+) -> None:
+    """Your coach for the second-round interview, from the invitation to the decision."""
+
+
+app.command("import")(cases.import_cases)
+app.command("export")(cases.export_case)
+app.command("list")(cases.list_cases)
+app.command("show")(cases.show_case)
+app.command("remove")(cases.remove_case)
+app.command("brief")(brief.brief)
+app.command("demo")(demo.demo)
+app.add_typer(edit.rounds_app, name="round")
+app.add_typer(edit.people_app, name="interviewer")
+app.add_typer(edit.stories_app, name="story")
+app.add_typer(db.db_app, name="db")
+
+
+def _error(message: str) -> None:
+    line = " ".join(message.split())
+    sys.stderr.write(f"error: {line}\n")
+
+
+def run(argv: Sequence[str] | None = None) -> int:
+    """Run the command line and return its exit code; never lets a traceback reach a user."""
+    command = typer.main.get_command(app)
+    args = list(sys.argv[1:] if argv is None else argv)
+    try:
+        result = command.main(args=args, prog_name="finalist", standalone_mode=False)
+    except FinalistError as exc:
+        _error(exc.message)
+        return 1
+    except typer.Abort:
+        _error("stopped; nothing was changed")
+        return 1
+    except typer.TyperException as exc:  # a usage mistake: unknown option, missing argument
+        if type(exc).__name__ == "NoArgsIsHelpError":
+            sys.stdout.write(exc.format_message() + "\n")
+            return 0
+        ctx = getattr(exc, "ctx", None)
+        where = ctx.command_path if ctx is not None else "finalist"
+        _error(f"{exc.format_message()} (see: {where} --help)")
+        return 1
+    except KeyboardInterrupt:
+        sys.stderr.write("\n")
+        return 130
+    except BrokenPipeError:
+        # the reader went away (e.g. `finalist list | head`): stop quietly
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return 0
+    except Exception as exc:
+        if os.environ.get("FINALIST_DEBUG", "").lower() in {"1", "true", "yes", "on"}:
+            raise
+        _error(
+            f"internal error ({type(exc).__name__}: {str(exc)[:200]}); this is a bug in "
+            "finalist, not your mistake; run again with FINALIST_DEBUG=1 to see the details"
+        )
+        return 2
+    return result if isinstance(result, int) else 0
+
+
+def main(argv: Sequence[str] | None = None) -> None:
+    sys.exit(run(argv))

@@ -1,0 +1,53 @@
+"""finalist brief: the prep pack, in the terminal or as Markdown."""
+
+from __future__ import annotations
+
+import sys
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from finalist.cli.common import CaseArg, JsonOpt, TodayOpt, console, emit_json, load_case, today
+from finalist.errors import FinalistError
+
+
+class To(StrEnum):
+    terminal = "terminal"
+    md = "md"
+
+
+def brief(
+    case: CaseArg,
+    to: Annotated[To, typer.Option("--to", help="Where it goes: the terminal, or Markdown.")] = To.terminal,
+    output: Annotated[
+        Path | None, typer.Option("-o", "--output", help="Write to this file (with --to md).")
+    ] = None,
+    force: Annotated[bool, typer.Option("--force", help="Overwrite the output file.")] = False,
+    as_json: JsonOpt = False,
+    today_: TodayOpt = None,
+) -> None:
+    """The prep pack for a case: at a glance, who, when, where you stand, what is due."""
+    from finalist.coach import build_brief
+
+    result = build_brief(load_case(case).case, today(today_))
+    if as_json:
+        emit_json(result.model_dump(mode="json"))
+        return
+    if to is To.md:
+        from finalist.cli.cases import write_file
+        from finalist.render.markdown import brief_md
+
+        text = brief_md(result)
+        if output is None:
+            sys.stdout.write(text)
+        else:
+            write_file(output, text, force=force)
+            print(f"wrote {output}", file=sys.stderr)
+        return
+    if output is not None:
+        raise FinalistError("-o writes a file: add --to md (the terminal view is for reading)")
+    from finalist.render.terminal import brief_view
+
+    console().print(brief_view(result))

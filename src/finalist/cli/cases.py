@@ -1,0 +1,175 @@
+"""finalist import | export | list | show | remove: cases in and out of the store."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from finalist.cli.common import (
+    CaseArg,
+    JsonOpt,
+    TodayOpt,
+    console,
+    emit_json,
+    load_case,
+    now,
+    store,
+    today,
+)
+from finalist.errors import FinalistError
+
+
+def import_cases(
+    files: Annotated[
+        list[str],
+        typer.Argument(
+            metavar="CASE.yaml...",
+            help="One or more case files; '-' reads one from standard input.",
+            show_default=False,
+        ),
+    ],
+    as_json: JsonOpt = False,
+) -> None:
+    """Store case files in the local database.
+
+    Importing the same file again changes nothing; a changed file updates its case and
+    the earlier version is kept. All files are checked first: if one is invalid, nothing
+    is stored.
+    """
+    from finalist.casefile import load_case_file, parse_case
+
+    loaded = []
+    for name in files:
+        if name == "-":
+            loaded.append((parse_case(sys.stdin.read(), "<stdin>"), None))
+        else:
+            path = Path(name).expanduser()
+            loaded.append((load_case_file(path), str(path.resolve())))
+    ids = [case.case_id() for case, _ in loaded]
+    repeated = {i for i in ids if ids.count(i) > 1}
+    if repeated:
+        raise FinalistError(
+            f"two of these files are the same case ({', '.join(sorted(repeated))}); "
+            "import one of them, or give each its own id: field"
+        )
+    results = []
+    with store() as opened:
+        for case, source in loaded:
+            results.append(opened.save_case(case, now=now(), source=source))
+    if as_json:
+        emit_json([{"id": r.id, "status": r.status.value, "revision": r.revision} for r in results])
+        return
+    for r in results:
+        print(f"{r.id}\t{r.status.value}" + (f" (revision {r.revision})" if r.revision > 1 else ""))
+
+
+def export_case(
+    case: CaseArg,
+    output: Annotated[
+        Path | None,
+        typer.Option("-o", "--output", help="Write to this file instead of the screen."),
+    ] = None,
+    force: Annotated[
+        bool, typer.Option("--force", help="Overwrite the output file if it exists.")
+    ] = False,
+) -> None:
+    """Write a case back as a case file (YAML)."""
+    from finalist.casefile import dump_case
+    from finalist.store.cases import canonical
+
+    text = dump_case(canonical(load_case(case).case))
+    if output is None:
+        sys.stdout.write(text)
+        return
+    write_file(output, text, force=force)
+    print(f"wrote {output}", file=sys.stderr)
+
+
+def write_file(path: Path, text: str, *, force: bool) -> None:
+    """Write text to path in one step: a temporary file renamed into place."""
+    import os
+    import tempfile
+
+    path = path.expanduser()
+    if path.is_dir():
+        raise FinalistError(f"{path} is a folder; give a file name, e.g. {path / 'case.yaml'}")
+    if path.exists() and not force:
+        raise FinalistError(f"{path} already exists; add --force to overwrite it")
+    if not path.parent.is_dir():
+        raise FinalistError(f"the folder {path.parent} does not exist; create it first")
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            handle.write(text)
+        os.replace(tmp, path)
+    except OSError as exc:
+        Path(tmp).unlink(missing_ok=True)
+        raise FinalistError(f"cannot write {path}: {exc.strerror}") from None
+
+
+def list_cases(as_json: JsonOpt = False, today_: TodayOpt = None) -> None:
+    """List stored cases: company, role, stage, the next round and what is due."""
+    from finalist.coach import at_a_glance
+
+    day = today(today_)
+    with store() as opened:
+        stored = opened.all_cases()
+    glances = [at_a_glance(s.case, day) for s in stored]
+    if as_json:
+        emit_json(
+            [
+                {
+                    "id": g.case_id,
+                    "company": g.company,
+                    "role": g.role,
+                    "stage": g.stage.value,
+                    "next_round": g.next_round.model_dump(mode="json") if g.next_round else None,
+                    "due": g.due,
+                    "updated_at": s.updated_at.isoformat(),
+                }
+                for g, s in zip(glances, stored, strict=True)
+            ]
+        )
+        return
+    from finalist.render.terminal import case_list_view
+
+    console().print(case_list_view(glances))
+
+
+def show_case(case: CaseArg, as_json: JsonOpt = False, today_: TodayOpt = None) -> None:
+    """Show a readable summary of a case: the candidate, every round and person, the stories."""
+    from finalist.coach import at_a_glance
+
+    loaded = load_case(case)
+    glance = at_a_glance(loaded.case, today(today_))
+    if as_json:
+        emit_json(
+            {
+                "id": loaded.case_id,
+                "case": loaded.case.model_dump(mode="json", exclude_none=True),
+                "glance": glance.model_dump(mode="json"),
+            }
+        )
+        return
+    from finalist.render.terminal import case_view
+
+    console().print(case_view(loaded.case, glance))
+
+
+def remove_case(
+    case: CaseArg,
+    yes: Annotated[bool, typer.Option("--yes", "-y", help="Remove without asking.")] = False,
+) -> None:
+    """Remove a stored case and its earlier versions (make a backup first if unsure)."""
+    from finalist.cli.common import stored_case_id
+
+    with store() as opened:
+        case_id = opened.resolve_id(stored_case_id(case))
+        if not yes and not typer.confirm(f"Remove {case_id} and its history?", default=False):
+            print("nothing removed")
+            return
+        opened.remove_case(case_id)
+    print(f"removed {case_id}")

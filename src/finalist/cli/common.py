@@ -1,0 +1,129 @@
+"""What every command shares: the store, finding a case, today, JSON and the console.
+
+Heavy modules (SQLAlchemy, the coach) are imported inside the functions that need them,
+so ``finalist --help`` and ``--version`` start fast.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, Any
+
+import typer
+
+from finalist.errors import FinalistError
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+    from finalist.model import Case
+    from finalist.store import Store
+
+CaseArg = Annotated[
+    str,
+    typer.Argument(
+        metavar="CASE",
+        help="A stored case's id (or the start of it), or the path of a case file.",
+        show_default=False,
+    ),
+]
+JsonOpt = Annotated[bool, typer.Option("--json", help="Print the result as JSON, for scripts.")]
+TodayOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--today",
+        metavar="DATE",
+        help="Plan as if today were DATE (YYYY-MM-DD); default: the real today.",
+        show_default=False,
+    ),
+]
+
+
+def now() -> datetime:
+    return datetime.now(UTC)
+
+
+def today(value: str | None) -> date:
+    """The --today option, or the real date."""
+    if not value:
+        return date.today()
+    from finalist.model import parse_when
+
+    try:
+        parsed = parse_when(value)
+    except ValueError as exc:
+        raise FinalistError(f"--today: {exc}") from None
+    if isinstance(parsed, datetime):
+        return parsed.date()
+    assert isinstance(parsed, date)
+    return parsed
+
+
+def console() -> Console:
+    from rich.console import Console
+
+    return Console(highlight=False, soft_wrap=False)
+
+
+def emit_json(data: Any) -> None:
+    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2, default=str) + "\n")
+
+
+@contextmanager
+def store() -> Iterator[Store]:
+    from finalist.settings import Settings
+    from finalist.store import open_store
+
+    opened = open_store(Settings.from_env(), now=now())
+    try:
+        yield opened
+    finally:
+        opened.close()
+
+
+@dataclass(frozen=True)
+class Loaded:
+    """A case and where it came from: a stored id, or a file used as it is."""
+
+    case: Case
+    stored_id: str | None
+    path: Path | None
+
+    @property
+    def case_id(self) -> str:
+        return self.stored_id or self.case.case_id()
+
+
+def looks_like_path(ref: str) -> bool:
+    return ref.endswith((".yaml", ".yml")) or "/" in ref or "\\" in ref or ref == "-"
+
+
+def load_case(ref: str) -> Loaded:
+    """A case from a file path (used directly, not imported) or from the store."""
+    ref = ref.strip()
+    if not ref:
+        raise FinalistError("no case given; pass a case id (see finalist list) or a case file")
+    path = Path(ref).expanduser()
+    if looks_like_path(ref) or path.is_file():
+        from finalist.casefile import load_case_file
+
+        return Loaded(load_case_file(path), None, path)
+    with store() as opened:
+        stored = opened.get_case(ref)
+    return Loaded(stored.case, stored.id, None)
+
+
+def stored_case_id(ref: str) -> str:
+    """For commands that change a case: they work on stored cases only."""
+    if looks_like_path(ref) or Path(ref).expanduser().is_file():
+        raise FinalistError(
+            f"{ref} is a file: edit it directly, or import it first (finalist import {ref}) "
+            "and change the stored case"
+        )
+    return ref

@@ -1,0 +1,197 @@
+"""Changing a case without editing YAML: add, change or remove a round, a person, a story.
+
+Pure functions from a case to a new case. Every change is validated as a whole case, so
+a change that would break a rule (the same person twice in a round) is refused with the
+option to fix, and nothing is saved.
+"""
+
+from __future__ import annotations
+
+import difflib
+from typing import Any
+
+from pydantic import ValidationError
+
+from finalist.casefile import format_path, problems
+from finalist.errors import FinalistError
+from finalist.model import Case, person_key, same_person
+
+Fields = dict[str, Any]
+
+
+def _rebuild(data: dict[str, Any], changed: Fields) -> Case:
+    try:
+        return Case.model_validate(data)
+    except ValidationError as exc:
+        path, message = problems(exc)[0]
+        field = next((p for p in reversed(path) if isinstance(p, str)), "")
+        if field in changed:
+            raise FinalistError(f"--{field.replace('_', '-')}: {message}") from None
+        raise FinalistError(f"{format_path(path)}: {message}") from None
+
+
+def _given(fields: Fields) -> Fields:
+    """Only the options the user gave; an empty text clears a field."""
+    return {k: v for k, v in fields.items() if v is not None}
+
+
+def _data(case: Case) -> dict[str, Any]:
+    return case.model_dump(mode="python")
+
+
+# --- rounds -------------------------------------------------------------------------
+
+
+def round_index(case: Case, ref: str | None) -> int:
+    """The 0-based index of the round the user means: by number (1 = first) or by name."""
+    count = len(case.rounds)
+    listing = "; ".join(f"{i} = {r.label(i)}" for i, r in enumerate(case.rounds, start=1))
+    if ref is None or not ref.strip():
+        if count == 1:
+            return 0
+        if count == 0:
+            raise FinalistError("the case has no rounds yet; add one with: finalist round add CASE")
+        raise FinalistError(f"the case has {count} rounds ({listing}); say which with --round N")
+    ref = ref.strip()
+    if ref.isdigit():
+        number = int(ref)
+        if 1 <= number <= count:
+            return number - 1
+        raise FinalistError(
+            f"there is no round {number}; "
+            + (f"the case has {count} ({listing})" if count else "the case has no rounds yet")
+        )
+    labels = [r.label(i) for i, r in enumerate(case.rounds, start=1)]
+    for i, label in enumerate(labels):
+        if person_key(label) == person_key(ref):
+            return i
+    close = difflib.get_close_matches(ref, labels, n=1, cutoff=0.5)
+    hint = f"did you mean {close[0]!r}?" if close else f"the rounds are: {listing or 'none'}"
+    raise FinalistError(f"no round called {ref[:60]!r}; {hint}")
+
+
+def add_round(case: Case, fields: Fields) -> tuple[Case, int]:
+    """The case with a new round at the end, and the new round's number."""
+    data = _data(case)
+    given = _given(fields)
+    data["rounds"].append(given)
+    new = _rebuild(data, given)
+    return new, len(new.rounds)
+
+
+def update_round(case: Case, ref: str | None, fields: Fields) -> Case:
+    index = round_index(case, ref)
+    data = _data(case)
+    given = _given(fields)
+    data["rounds"][index].update(given)
+    return _rebuild(data, given)
+
+
+def remove_round(case: Case, ref: str | None) -> tuple[Case, str]:
+    index = round_index(case, ref)
+    data = _data(case)
+    label = case.rounds[index].label(index + 1)
+    del data["rounds"][index]
+    return _rebuild(data, {}), label
+
+
+# --- interviewers -------------------------------------------------------------------
+
+
+def _find_person(case: Case, name: str, round_ref: str | None) -> tuple[int, int]:
+    """(round index, person index) of a person; asks for --round when the name is ambiguous."""
+    rounds = [round_index(case, round_ref)] if round_ref else range(len(case.rounds))
+    hits = [
+        (r, p)
+        for r in rounds
+        for p, person in enumerate(case.rounds[r].interviewers)
+        if same_person(person.name, name)
+    ]
+    if len(hits) == 1:
+        return hits[0]
+    if len(hits) > 1:
+        numbers = ", ".join(str(r + 1) for r, _ in hits)
+        raise FinalistError(
+            f"{name!r} is in rounds {numbers}; say which with --round N"
+        )
+    names = sorted({p.name for r in rounds for p in case.rounds[r].interviewers})
+    close = difflib.get_close_matches(name, names, n=1, cutoff=0.5)
+    hint = f"did you mean {close[0]!r}?" if close else (
+        f"the people are: {', '.join(names)}" if names else "no interviewers are listed yet"
+    )
+    raise FinalistError(f"no interviewer called {name[:60]!r}; {hint}")
+
+
+def add_interviewer(case: Case, round_ref: str | None, fields: Fields) -> tuple[Case, int]:
+    """The case with a new person in a round, and that round's number."""
+    index = round_index(case, round_ref)
+    data = _data(case)
+    given = _given(fields)
+    data["rounds"][index]["interviewers"].append(given)
+    return _rebuild(data, given), index + 1
+
+
+def update_interviewer(case: Case, name: str, round_ref: str | None, fields: Fields) -> Case:
+    """Change a person's details; a new name is carried into the round's debrief too."""
+    r, p = _find_person(case, name, round_ref)
+    data = _data(case)
+    given = _given(fields)
+    person = data["rounds"][r]["interviewers"][p]
+    old_name = person["name"]
+    person.update(given)
+    debrief = data["rounds"][r].get("debrief")
+    if "name" in given and debrief:
+        for talk in debrief["talked_with"]:
+            if same_person(talk["interviewer"], old_name):
+                talk["interviewer"] = given["name"]
+    return _rebuild(data, given)
+
+
+def remove_interviewer(case: Case, name: str, round_ref: str | None) -> tuple[Case, int]:
+    r, p = _find_person(case, name, round_ref)
+    debrief = case.rounds[r].debrief
+    if debrief and any(same_person(t.interviewer, name) for t in debrief.talked_with):
+        raise FinalistError(
+            f"{name!r} has debrief notes in round {r + 1}; remove those from the case file "
+            "first, so nothing you wrote is lost by accident"
+        )
+    data = _data(case)
+    del data["rounds"][r]["interviewers"][p]
+    return _rebuild(data, {}), r + 1
+
+
+# --- stories ------------------------------------------------------------------------
+
+
+def _story_index(case: Case, title: str) -> int:
+    for i, story in enumerate(case.stories):
+        if person_key(story.title) == person_key(title):
+            return i
+    titles = [s.title for s in case.stories]
+    close = difflib.get_close_matches(title, titles, n=1, cutoff=0.5)
+    hint = f"did you mean {close[0]!r}?" if close else (
+        "finalist show CASE lists them" if titles else "the case has no stories yet"
+    )
+    raise FinalistError(f"no story titled {title[:60]!r}; {hint}")
+
+
+def add_story(case: Case, fields: Fields) -> Case:
+    data = _data(case)
+    given = _given(fields)
+    data["stories"].append(given)
+    return _rebuild(data, given)
+
+
+def update_story(case: Case, title: str, fields: Fields) -> Case:
+    index = _story_index(case, title)
+    data = _data(case)
+    given = _given(fields)
+    data["stories"][index].update(given)
+    return _rebuild(data, given)
+
+
+def remove_story(case: Case, title: str) -> tuple[Case, str]:
+    index = _story_index(case, title)
+    data = _data(case)
+    removed = data["stories"].pop(index)["title"]
+    return _rebuild(data, {}), removed

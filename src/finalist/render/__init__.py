@@ -1,0 +1,1 @@
+"""Shells that show results: terminal (Rich), Markdown; later HTML, PDF, ICS and email."""

@@ -1,0 +1,181 @@
+"""Terminal output with Rich. User text always goes in as ``Text``, never as markup, so
+brackets, tags and escape sequences in a case show exactly as written."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from rich import box
+from rich.console import Group, RenderableType
+from rich.panel import Panel
+from rich.table import Table
+from rich.text import Text
+
+from finalist.coach.brief import Brief
+from finalist.coach.glance import Glance, RoundGlance
+from finalist.model import Case, Interviewer, Story
+from finalist.render.common import person_text, relative_day, round_facts, when_text
+
+
+def _t(text: str | None, style: str = "") -> Text:
+    return Text(text or "", style=style)
+
+
+def _facts(rows: Iterable[tuple[str, str]]) -> Table:
+    table = Table.grid(padding=(0, 2))
+    table.add_column(style="bold", no_wrap=True)
+    table.add_column(overflow="fold")
+    for label, value in rows:
+        table.add_row(_t(label), _t(value))
+    return table
+
+
+def _bullets(lines: Iterable[str], style: str = "") -> Table:
+    """A bulleted list whose wrapped lines hang under the text, not the bullet."""
+    table = Table.grid(padding=(0, 1))
+    table.add_column(style="dim", no_wrap=True)
+    table.add_column(overflow="fold")
+    for line in lines:
+        table.add_row("•", _t(line, style))
+    return table
+
+
+def glance_view(g: Glance) -> RenderableType:
+    rows = [("Candidate", g.candidate), ("Company", g.company), ("Role", g.role)]
+    if g.department:
+        rows.append(("Department", g.department))
+    rows.append(("Stage", g.stage_meaning))
+    if g.finalists:
+        rows.append(("Finalists", f"one of {g.finalists}"))
+    parts: list[RenderableType] = [_facts(rows), Text()]
+    if g.next_round is not None:
+        parts += [
+            Text.assemble(("Next: ", "bold cyan"), (g.next_round.label, "bold cyan")),
+            _facts(round_facts(g.next_round)),
+            Text(),
+        ]
+    else:
+        parts += [Text("No round ahead is scheduled.", style="bold"), Text()]
+    parts += [Text("Where you stand", style="bold"), _bullets(g.standing)]
+    if g.due:
+        parts += [Text(), Text("Due", style="bold yellow"), _bullets(g.due, "yellow")]
+    if len(g.rounds) > 1:
+        parts += [Text(), rounds_table(g.rounds)]
+    return Panel(Group(*parts), title="At a glance", title_align="left", box=box.ROUNDED)
+
+
+def rounds_table(rounds: list[RoundGlance]) -> Table:
+    table = Table(title="All rounds", title_justify="left", box=box.SIMPLE_HEAD, expand=False)
+    for column in ("#", "Round", "When", "Format", "Who"):
+        table.add_column(column, overflow="fold")
+    for r in rounds:
+        when = when_text(r.when)
+        if r.days_away is not None:
+            when += f" ({relative_day(r.days_away)})"
+        style = "dim" if r.days_away is not None and r.days_away < 0 else ""
+        table.add_row(
+            _t(str(r.number)),
+            _t(r.label),
+            _t(when),
+            _t(r.format.value),
+            _t(", ".join(p.name for p in r.people) or "not known yet"),
+            style=style,
+        )
+    return table
+
+
+def brief_view(brief: Brief) -> RenderableType:
+    g = brief.glance
+    title = Text.assemble(("Brief: ", "bold"), (g.role, "bold"), " at ", (g.company, "bold"))
+    sub = Text(f"Prepared for {g.candidate} on {when_text(brief.today)}", style="dim")
+    return Group(title, sub, Text(), glance_view(g))
+
+
+def case_list_view(glances: list[Glance]) -> RenderableType:
+    if not glances:
+        return Text("No cases yet. Import one with: finalist import CASE.yaml (try examples/).")
+    table = Table(box=box.SIMPLE_HEAD)
+    for column in ("Case", "Company", "Role", "Stage", "Next round", "Due"):
+        table.add_column(column, overflow="fold")
+    for g in glances:
+        nxt = g.next_round
+        when = "none ahead"
+        if nxt is not None:
+            when = when_text(nxt.when)
+            if nxt.days_away is not None:
+                when += f" ({relative_day(nxt.days_away)})"
+        table.add_row(
+            _t(g.case_id, "cyan"),
+            _t(g.company),
+            _t(g.role),
+            _t(g.stage.value),
+            _t(when),
+            _t(str(len(g.due)) if g.due else "", "yellow"),
+        )
+    return table
+
+
+def _person_block(p: Interviewer) -> RenderableType:
+    rows = [("Title", p.title or "not given"), ("Department", p.department or "not given")]
+    if p.email:
+        rows.append(("Email", p.email))
+    if p.priorities:
+        rows.append(("Priorities", "; ".join(p.priorities)))
+    if p.notes:
+        rows.append(("Notes", p.notes))
+    return Group(Text(p.name, style="bold"), _facts(rows))
+
+
+def _story_line(s: Story) -> Text:
+    parts = [k for k in ("situation", "task", "action", "result") if getattr(s, k)]
+    missing = [k for k in ("situation", "task", "action", "result") if not getattr(s, k)]
+    text = Text.assemble(("• ", "dim"), (s.title, "bold"))
+    if s.competencies:
+        text.append(f"  [{', '.join(s.competencies)}]", style="dim")
+    if missing:
+        text.append(f"  (no {', '.join(missing)})", style="yellow")
+    elif parts:
+        text.append("  (complete)", style="green")
+    return text
+
+
+def case_view(case: Case, glance: Glance) -> RenderableType:
+    c = case.candidate
+    opp = case.opportunity
+    parts: list[RenderableType] = [glance_view(glance), Text()]
+    who = [("Name", c.name)]
+    who += [(label, v) for label, v in (("Headline", c.headline), ("Email", c.email),
+                                         ("Phone", c.phone)) if v]
+    if c.strengths:
+        who.append(("Strengths", "; ".join(c.strengths)))
+    parts += [Text("Candidate", style="bold underline"), _facts(who), Text()]
+    if opp.first_round is not None:
+        fr = opp.first_round
+        rows = [("When", when_text(fr.date))]
+        if fr.interviewers:
+            rows.append(("With", "; ".join(person_text(p) for p in fr.interviewers)))
+        if fr.notes:
+            rows.append(("Notes", fr.notes))
+        parts += [Text("First round", style="bold underline"), _facts(rows), Text()]
+    for number, rnd in enumerate(case.rounds, start=1):
+        g = glance.rounds[number - 1]
+        parts += [Text(f"{rnd.label(number)}", style="bold underline"), _facts(round_facts(g))]
+        for person in rnd.interviewers:
+            parts += [Text(), _person_block(person)]
+        if rnd.debrief is not None:
+            d = rnd.debrief
+            rows = []
+            if d.decision_date:
+                rows.append(("Decision by", when_text(d.decision_date)))
+            if d.next_steps:
+                rows.append(("Next steps", d.next_steps))
+            for talk in d.talked_with:
+                rows.append((f"With {talk.interviewer}", "; ".join(talk.topics) or "no topics"))
+            parts += [Text(), Text("Debrief", style="bold"), _facts(rows)]
+        parts.append(Text())
+    parts.append(Text(f"Stories ({len(case.stories)})", style="bold underline"))
+    if case.stories:
+        parts.append(Group(*(_story_line(s) for s in case.stories)))
+    else:
+        parts.append(Text("No stories yet: add them with finalist story add.", style="yellow"))
+    return Group(*parts)
