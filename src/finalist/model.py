@@ -125,24 +125,21 @@ def _empty_line_to_none(value: Any) -> Any:
     return None if value == "" else value
 
 
+def _limited(limit: int) -> Any:
+    return Annotated[str, StringConstraints(max_length=limit)]
+
+
 Name = Annotated[
     str, BeforeValidator(_clean_line), StringConstraints(min_length=1, max_length=MAX_NAME)
 ]
 Line = Annotated[
     str, BeforeValidator(_clean_line), StringConstraints(min_length=1, max_length=MAX_LINE)
 ]
-OptLine = Annotated[
-    str | None, BeforeValidator(_empty_line_to_none), Field(default=None, max_length=MAX_LINE)
-]
-OptName = Annotated[
-    str | None, BeforeValidator(_empty_line_to_none), Field(default=None, max_length=MAX_NAME)
-]
-OptText = Annotated[
-    str | None, BeforeValidator(_empty_to_none), Field(default=None, max_length=MAX_TEXT)
-]
-OptLongText = Annotated[
-    str | None, BeforeValidator(_empty_to_none), Field(default=None, max_length=MAX_LONG_TEXT)
-]
+# Optional text: the cleaning runs first and turns "" into None; the limit applies to text.
+OptLine = Annotated[_limited(MAX_LINE) | None, BeforeValidator(_empty_line_to_none)]
+OptName = Annotated[_limited(MAX_NAME) | None, BeforeValidator(_empty_line_to_none)]
+OptText = Annotated[_limited(MAX_TEXT) | None, BeforeValidator(_empty_to_none)]
+OptLongText = Annotated[_limited(MAX_LONG_TEXT) | None, BeforeValidator(_empty_to_none)]
 
 _EMAIL = re.compile(r"^[^@\s<>\"']+@[^@\s<>\"']+\.[^@\s<>\"'.]{2,}$")
 
@@ -154,9 +151,7 @@ def _check_email(value: Any) -> Any:
     return value
 
 
-OptEmail = Annotated[
-    str | None, BeforeValidator(_check_email), Field(default=None, max_length=MAX_NAME)
-]
+OptEmail = Annotated[_limited(MAX_NAME) | None, BeforeValidator(_check_email)]
 
 # --- dates ------------------------------------------------------------------------------
 
@@ -188,7 +183,7 @@ def parse_when(value: Any) -> Any:
     return parsed
 
 
-When = Annotated[date | datetime | None, BeforeValidator(parse_when), Field(default=None)]
+When = Annotated[date | datetime | None, BeforeValidator(parse_when)]
 
 
 def day_of(when: date | datetime) -> date:
@@ -311,6 +306,8 @@ class Round(Model):
 
     @model_validator(mode="after")
     def _consistent(self) -> Round:
+        if self.debrief is not None and self.debrief == Debrief():
+            self.__dict__["debrief"] = None  # an empty debrief is no debrief
         _unique_people(self.interviewers, ("interviewers",))
         if (
             self.presentation_minutes is not None
@@ -348,6 +345,13 @@ class Opportunity(Model):
     job_description: OptLongText = None
     company_notes: OptText = None
     first_round: FirstRound | None = None
+
+    @model_validator(mode="after")
+    def _no_empty_first_round(self) -> Opportunity:
+        # an empty block says nothing: keep one spelling of "no first round on record"
+        if self.first_round is not None and self.first_round == FirstRound():
+            self.__dict__["first_round"] = None
+        return self
 
 
 _ID = re.compile(r"^[a-z0-9][a-z0-9-]{0,79}$")

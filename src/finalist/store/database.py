@@ -114,31 +114,46 @@ def ensure_schema(engine: Engine, backups: Path | None, now: datetime) -> Upgrad
     revision = current_revision(engine)
     if revision == SCHEMA_REVISION:
         return None
-    if revision is not None and engine.dialect.name != "sqlite":
-        raise FinalistError(
-            f"the database schema is at revision {revision}, this finalist needs "
-            f"{SCHEMA_REVISION}; run: finalist db upgrade"
-        )
+    if revision is not None:
+        _check_known(revision)
+        if engine.dialect.name != "sqlite":
+            raise FinalistError(
+                f"the database schema is at revision {revision}, this finalist needs "
+                f"{SCHEMA_REVISION}; run: finalist db upgrade"
+            )
     return upgrade(engine, backups, now)
+
+
+def _alembic_config() -> Any:
+    from alembic.config import Config
+
+    config = Config()
+    config.set_main_option("script_location", _MIGRATIONS)
+    return config
+
+
+def _check_known(revision: str) -> None:
+    from alembic.script import ScriptDirectory
+
+    scripts = ScriptDirectory.from_config(_alembic_config())
+    if revision not in {s.revision for s in scripts.walk_revisions()}:
+        raise FinalistError(
+            f"the database schema ({revision}) is newer than this finalist knows; "
+            "upgrade finalist (pip install -U finalist) before using this database"
+        )
 
 
 def upgrade(engine: Engine, backups: Path | None, now: datetime) -> Upgrade:
     """Run every pending migration, after a backup when SQLite data would be touched."""
     from alembic import command
-    from alembic.config import Config
     from alembic.script import ScriptDirectory
 
-    config = Config()
-    config.set_main_option("script_location", _MIGRATIONS)
-    scripts = ScriptDirectory.from_config(config)
-    head = scripts.get_current_head()
+    config = _alembic_config()
+    head = ScriptDirectory.from_config(config).get_current_head()
+    assert head is not None
     before = current_revision(engine)
-    known = {s.revision for s in scripts.walk_revisions()}
-    if before is not None and before not in known:
-        raise FinalistError(
-            f"the database schema ({before}) is newer than this finalist knows; "
-            "upgrade finalist (pip install -U finalist) before using this database"
-        )
+    if before is not None:
+        _check_known(before)
     if before == head:
         return Upgrade(before, before, None)
     backup_path = None
@@ -148,7 +163,6 @@ def upgrade(engine: Engine, backups: Path | None, now: datetime) -> Upgrade:
     with engine.begin() as conn:
         config.attributes["connection"] = conn
         command.upgrade(config, "head")
-    assert head is not None
     return Upgrade(before, head, backup_path)
 
 
