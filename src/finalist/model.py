@@ -401,13 +401,17 @@ def _did_you_mean(name: str, options: list[str]) -> str:
     return f" (did you mean {close[0]!r}?)" if close else ""
 
 
+_STOP = {"a", "an", "and", "at", "for", "in", "of", "on", "the", "to"}
+
+
 def slugify(text: str) -> str:
     """A readable ASCII id from any text; falls back to a short hash for other scripts."""
     folded = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    slug = re.sub(r"[^a-z0-9]+", "-", folded.lower()).strip("-")
-    if len(slug) > 40:  # short enough to type: cut at a word boundary
-        cut = slug[:41].rfind("-")
-        slug = slug[: cut if cut >= 20 else 40]
+    words = [w for w in re.split(r"[^a-z0-9]+", folded.lower()) if w and w not in _STOP]
+    slug = "-".join(words)
+    if len(slug) > 36:  # short enough to type: cut at a word boundary
+        cut = slug[:37].rfind("-")
+        slug = slug[: cut if cut >= 16 else 36]
     if len(slug) < 3:
         import hashlib
 

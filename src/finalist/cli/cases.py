@@ -112,12 +112,12 @@ def write_file(path: Path, text: str, *, force: bool) -> None:
 
 def list_cases(as_json: JsonOpt = False, today_: TodayOpt = None) -> None:
     """List stored cases: company, role, stage, the next round and what is due."""
-    from finalist.coach import at_a_glance
+    from finalist.coach.glance import at_a_glance, by_next_round
 
     day = today(today_)
     with store() as opened:
-        stored = opened.all_cases()
-    glances = [at_a_glance(s.case, day) for s in stored]
+        stored = {s.id: s for s in opened.all_cases()}
+    glances = by_next_round([at_a_glance(s.case, day) for s in stored.values()])
     if as_json:
         emit_json(
             [
@@ -128,9 +128,9 @@ def list_cases(as_json: JsonOpt = False, today_: TodayOpt = None) -> None:
                     "stage": g.stage.value,
                     "next_round": g.next_round.model_dump(mode="json") if g.next_round else None,
                     "due": g.due,
-                    "updated_at": s.updated_at.isoformat(),
+                    "updated_at": stored[g.case_id].updated_at.isoformat(),
                 }
-                for g, s in zip(glances, stored, strict=True)
+                for g in glances
             ]
         )
         return

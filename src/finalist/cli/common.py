@@ -101,7 +101,13 @@ class Loaded:
 
 
 def looks_like_path(ref: str) -> bool:
-    return ref.endswith((".yaml", ".yml")) or "/" in ref or "\\" in ref or ref == "-"
+    """Whether CASE names a file rather than a stored case's id."""
+    if ref.endswith((".yaml", ".yml")) or "/" in ref or "\\" in ref or ref == "-":
+        return True
+    try:
+        return Path(ref).expanduser().is_file()
+    except (OSError, ValueError):  # a name too long or with a NUL byte is no file
+        return False
 
 
 def load_case(ref: str) -> Loaded:
@@ -109,10 +115,10 @@ def load_case(ref: str) -> Loaded:
     ref = ref.strip()
     if not ref:
         raise FinalistError("no case given; pass a case id (see finalist list) or a case file")
-    path = Path(ref).expanduser()
-    if looks_like_path(ref) or path.is_file():
+    if looks_like_path(ref):
         from finalist.casefile import load_case_file
 
+        path = Path(ref).expanduser()
         return Loaded(load_case_file(path), None, path)
     with store() as opened:
         stored = opened.get_case(ref)
@@ -121,7 +127,7 @@ def load_case(ref: str) -> Loaded:
 
 def stored_case_id(ref: str) -> str:
     """For commands that change a case: they work on stored cases only."""
-    if looks_like_path(ref) or Path(ref).expanduser().is_file():
+    if looks_like_path(ref):
         raise FinalistError(
             f"{ref} is a file: edit it directly, or import it first (finalist import {ref}) "
             "and change the stored case"

@@ -119,12 +119,14 @@ def at_a_glance(case: Case, today: date) -> Glance:
         finalists=opp.finalists,
         next_round=upcoming,
         rounds=rounds,
-        standing=_standing(case, rounds, upcoming),
+        standing=_standing(case, rounds, upcoming, today),
         due=_due(case, rounds, today),
     )
 
 
-def _standing(case: Case, rounds: list[RoundGlance], upcoming: RoundGlance | None) -> list[str]:
+def _standing(
+    case: Case, rounds: list[RoundGlance], upcoming: RoundGlance | None, today: date
+) -> list[str]:
     opp = case.opportunity
     lines: list[str] = []
     if opp.finalists == 1:
@@ -153,6 +155,15 @@ def _standing(case: Case, rounds: list[RoundGlance], upcoming: RoundGlance | Non
             f"You will meet {len(people)} people: a second round seeks consensus, so each "
             "of them needs their own reason to say yes."
         )
+    for glance, rnd in zip(rounds, case.rounds, strict=True):
+        if rnd.debrief is not None and rnd.debrief.decision_date is not None:
+            decision = day_of(rnd.debrief.decision_date)
+            days = (decision - today).days
+            if days >= 0:
+                lines.append(
+                    f"After {glance.label} you were told to expect a decision by "
+                    f"{decision:%a} {decision.day} {decision:%b %Y} ({_in(days)})."
+                )
     first = opp.first_round
     if first is not None and (first.notes or first.interviewers):
         names = ", ".join(p.name for p in first.interviewers) or "the first interviewer"
@@ -174,12 +185,7 @@ def _due(case: Case, rounds: list[RoundGlance], today: date) -> list[str]:
             )
         if rnd.debrief is not None and rnd.debrief.decision_date is not None:
             days = (day_of(rnd.debrief.decision_date) - today).days
-            if days >= 0:
-                due.append(
-                    f"A decision is expected by {day_of(rnd.debrief.decision_date):%a %d %b %Y}"
-                    f" ({_in(days)}), as said after {glance.label}."
-                )
-            else:
+            if days < 0:
                 due.append(
                     f"The decision date after {glance.label} passed {_ago(-days)}: "
                     "a short, polite check-in is in order."
@@ -188,6 +194,18 @@ def _due(case: Case, rounds: list[RoundGlance], today: date) -> list[str]:
             due.append(f"{glance.label} is {_in(glance.days_away)} and lists no interviewers: "
                        "ask the recruiter for the names and titles.")
     return due
+
+
+def by_next_round(glances: list[Glance]) -> list[Glance]:
+    """Cases in the order they need attention: the soonest next round first."""
+
+    def key(g: Glance) -> tuple[int, int, str]:
+        nxt = g.next_round
+        if nxt is None or nxt.days_away is None:
+            return (1, 0, g.case_id)
+        return (0, nxt.days_away, _sort_time(nxt))
+
+    return sorted(glances, key=key)
 
 
 def _ago(days: int) -> str:

@@ -8,14 +8,14 @@ from finalist.coach.brief import Brief
 from finalist.coach.glance import Glance
 from finalist.render.common import person_text, relative_day, round_facts, when_text
 
-_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!|~])")
+_SPECIAL = re.compile(r"([\\`*_\[\]#|~])")
 
 
 def escape(text: str) -> str:
     """Plain text that Markdown (and any HTML inside it) shows literally, on one line."""
     text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
     text = _SPECIAL.sub(r"\\\1", text)
-    text = re.sub(r"^(\s*)([-=])", r"\1\\\2", text)  # a leading - or = would start a list/rule
+    text = re.sub(r"^(\s*)([-=+])", r"\1\\\2", text)  # a leading -, = or + starts a list/rule
     text = re.sub(r"^(\s*\d+)\.", r"\1\\.", text)  # so would "1."
     return " ".join(text.split())
 
@@ -58,6 +58,7 @@ def brief_md(brief: Brief) -> str:
         f"# Brief: {escape(g.role)} at {escape(g.company)}",
         "",
         f"_Prepared for {escape(g.candidate)} on {when_text(brief.today)}._",
+        "",
         "",
     ]
     return "\n".join(head) + glance_md(g)

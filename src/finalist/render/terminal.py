@@ -95,22 +95,22 @@ def case_list_view(glances: list[Glance]) -> RenderableType:
     if not glances:
         return Text("No cases yet. Import one with: finalist import CASE.yaml (try examples/).")
     table = Table(box=box.SIMPLE_HEAD)
-    for column in ("Case", "Company", "Role", "Stage", "Next round", "Due"):
-        table.add_column(column, overflow="fold")
+    table.add_column("Case", no_wrap=True, style="cyan")
+    table.add_column("Opportunity", overflow="fold", min_width=16)
+    table.add_column("Next round", min_width=12)
+    table.add_column("Due", justify="right", style="yellow")
     for g in glances:
         nxt = g.next_round
-        when = "none ahead"
+        when = Text("none ahead", style="dim")
         if nxt is not None:
-            when = when_text(nxt.when)
+            when = _t(when_text(nxt.when))
             if nxt.days_away is not None:
-                when += f" ({relative_day(nxt.days_away)})"
+                when.append(f"\n{relative_day(nxt.days_away)}", style="dim")
         table.add_row(
-            _t(g.case_id, "cyan"),
-            _t(g.company),
-            _t(g.role),
-            _t(g.stage.value),
-            _t(when),
-            _t(str(len(g.due)) if g.due else "", "yellow"),
+            _t(g.case_id),
+            Text.assemble(g.role, (" at ", "dim"), g.company, (f"\n{g.stage.value}", "dim")),
+            when,
+            _t(str(len(g.due)) if g.due else ""),
         )
     return table
 
