@@ -25,12 +25,12 @@ test: $(STAMP) lint ## Lint, type-check and run the whole test suite
 	$(PY) -m pytest -q
 
 lint: $(STAMP) ## ruff (lint and format check) and mypy
-	$(VENV)/bin/ruff check src tests bench
-	$(VENV)/bin/ruff format --check src tests bench
+	$(VENV)/bin/ruff check src tests bench tools
+	$(VENV)/bin/ruff format --check src tests bench tools
 	$(VENV)/bin/mypy
 
 bench: $(STAMP) ## Measure start-up and command times; see docs/benchmarks.md
 	$(PY) bench/run.py
 
 docs: $(STAMP) ## Regenerate docs/cli.md from the real --help
-	$(PY) -m finalist.tools.clidoc > docs/cli.md
+	$(PY) tools/cli_reference.py > docs/cli.md

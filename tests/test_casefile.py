@@ -192,7 +192,9 @@ def test_huge_job_description_is_refused_by_size(tmp_path: Path) -> None:
     )
     path = tmp_path / "huge.yaml"
     path.write_text(huge, encoding="utf-8")
-    with pytest.raises(FinalistError, match=r"huge.yaml is 10.0 MB; case files are limited to 1 MB"):
+    with pytest.raises(
+        FinalistError, match=r"huge.yaml is 10.0 MB; case files are limited to 1 MB"
+    ):
         load_case_file(path)
 
 
@@ -202,9 +204,7 @@ def test_long_job_description_under_the_file_limit_is_refused_by_field() -> None
         "  role: Operations Analyst\n  job_description: " + "word " * 12_000,
     )
     assert len(text.encode()) < MAX_CASE_FILE_BYTES
-    assert "opportunity.job_description: has 59,999 characters; the limit is 50,000" in _fails(
-        text
-    )
+    assert "opportunity.job_description: has 59,999 characters; the limit is 50,000" in _fails(text)
 
 
 def test_binary_file(tmp_path: Path) -> None:

@@ -160,7 +160,12 @@ def test_each_example_through_every_command(cli: Cli, path: Path, tmp_path: Path
     out = tmp_path / "again.yaml"
     assert cli("export", case_id, "-o", out).code == 0
     assert cli("import", out).out == f"{case_id}\tunchanged\n"
-    for args in (("list",), ("show", case_id), ("brief", case_id), ("brief", case_id, "--to", "md")):
+    for args in (
+        ("list",),
+        ("show", case_id),
+        ("brief", case_id),
+        ("brief", case_id, "--to", "md"),
+    ):
         result = cli(*args)
         assert (result.code, result.err) == (0, ""), args
 
@@ -182,7 +187,9 @@ def test_each_example_through_every_command(cli: Cli, path: Path, tmp_path: Path
         pytest.param(("show", "<b>\x1b[31m"), "error: no case", id="markup-id"),
         pytest.param(("show", "missing.yaml"), "error: missing.yaml: no such file", id="no-file"),
         pytest.param(("show", "--bogus"), "error: No such option: --bogus", id="unknown-option"),
-        pytest.param(("list", "--today", "soon"), "error: --today: 'soon' is not a date", id="bad-today"),
+        pytest.param(
+            ("list", "--today", "soon"), "error: --today: 'soon' is not a date", id="bad-today"
+        ),
         pytest.param(
             ("brief", LUMEN, "--to", "pdf"), "error: Invalid value for '--to'", id="unknown-choice"
         ),
@@ -192,7 +199,9 @@ def test_each_example_through_every_command(cli: Cli, path: Path, tmp_path: Path
         pytest.param(("nonsense",), "error: No such command 'nonsense'", id="unknown-command"),
     ],
 )
-def test_bad_arguments_get_one_line(cli: Cli, imported: str, args: tuple[str, ...], message: str) -> None:
+def test_bad_arguments_get_one_line(
+    cli: Cli, imported: str, args: tuple[str, ...], message: str
+) -> None:
     before = _snapshot(cli)
     result = cli(*args)
     assert result.code == 1

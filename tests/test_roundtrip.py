@@ -99,7 +99,9 @@ def test_yaml_round_trip(case: Case) -> None:
     assert parse_case(dump_case(case)) == case
 
 
-@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
 @given(case=cases())
 def test_store_round_trip(case: Case, tmp_path: Path) -> None:
     home = tmp_path / "prop"

@@ -225,7 +225,9 @@ def test_other_databases_wait_for_an_explicit_upgrade(
         assert store.get_case("lumen").case.candidate.name == "Ines Duarte"
 
 
-def test_newer_schema_elsewhere_asks_for_explicit_upgrade(database_url: str, tmp_path: Path) -> None:
+def test_newer_schema_elsewhere_asks_for_explicit_upgrade(
+    database_url: str, tmp_path: Path
+) -> None:
     settings = Settings(home=tmp_path / "home", database_url=database_url)
     with open_store(settings, now=NOW) as store, store.engine.begin() as conn:
         conn.execute(sa.text("UPDATE alembic_version SET version_num = 'ffff'"))
@@ -235,7 +237,9 @@ def test_newer_schema_elsewhere_asks_for_explicit_upgrade(database_url: str, tmp
 
 def test_unreachable_database_is_one_clear_line(tmp_path: Path) -> None:
     settings = Settings(home=tmp_path, database_url="sqlite:////nonexistent/folder/x.db")
-    with pytest.raises(FinalistError, match="the database folder /nonexistent/folder does not exist"):
+    with pytest.raises(
+        FinalistError, match="the database folder /nonexistent/folder does not exist"
+    ):
         open_store(settings, now=NOW)
 
 

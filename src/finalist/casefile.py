@@ -161,7 +161,9 @@ def _line_for(path: Path_, lines: dict[Path_, int]) -> int | None:
     return None
 
 
-def problems(exc: ValidationError, lines: dict[Path_, int] | None = None) -> list[tuple[Path_, str]]:
+def problems(
+    exc: ValidationError, lines: dict[Path_, int] | None = None
+) -> list[tuple[Path_, str]]:
     """Each problem as (path, message), in the order they appear in the file."""
     found = list(_problems(exc))
     return sorted(found, key=lambda p: (_line_for(p[0], lines or {}) or 0, format_path(p[0])))

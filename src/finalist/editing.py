@@ -111,13 +111,13 @@ def _find_person(case: Case, name: str, round_ref: str | None) -> tuple[int, int
         return hits[0]
     if len(hits) > 1:
         numbers = ", ".join(str(r + 1) for r, _ in hits)
-        raise FinalistError(
-            f"{name!r} is in rounds {numbers}; say which with --round N"
-        )
+        raise FinalistError(f"{name!r} is in rounds {numbers}; say which with --round N")
     names = sorted({p.name for r in rounds for p in case.rounds[r].interviewers})
     close = difflib.get_close_matches(name, names, n=1, cutoff=0.5)
-    hint = f"did you mean {close[0]!r}?" if close else (
-        f"the people are: {', '.join(names)}" if names else "no interviewers are listed yet"
+    hint = (
+        f"did you mean {close[0]!r}?"
+        if close
+        else (f"the people are: {', '.join(names)}" if names else "no interviewers are listed yet")
     )
     raise FinalistError(f"no interviewer called {name[:60]!r}; {hint}")
 
@@ -169,8 +169,10 @@ def _story_index(case: Case, title: str) -> int:
             return i
     titles = [s.title for s in case.stories]
     close = difflib.get_close_matches(title, titles, n=1, cutoff=0.5)
-    hint = f"did you mean {close[0]!r}?" if close else (
-        "finalist show CASE lists them" if titles else "the case has no stories yet"
+    hint = (
+        f"did you mean {close[0]!r}?"
+        if close
+        else ("finalist show CASE lists them" if titles else "the case has no stories yet")
     )
     raise FinalistError(f"no story titled {title[:60]!r}; {hint}")
 

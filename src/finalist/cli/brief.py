@@ -20,7 +20,9 @@ class To(StrEnum):
 
 def brief(
     case: CaseArg,
-    to: Annotated[To, typer.Option("--to", help="Where it goes: the terminal, or Markdown.")] = To.terminal,
+    to: Annotated[
+        To, typer.Option("--to", help="Where it goes: the terminal, or Markdown.")
+    ] = To.terminal,
     output: Annotated[
         Path | None, typer.Option("-o", "--output", help="Write to this file (with --to md).")
     ] = None,

@@ -26,7 +26,7 @@ def import_cases(
     files: Annotated[
         list[str],
         typer.Argument(
-            metavar="CASE.yaml...",
+            metavar="CASE.yaml",
             help="One or more case files; '-' reads one from standard input.",
             show_default=False,
         ),

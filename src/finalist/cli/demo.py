@@ -7,7 +7,6 @@ from datetime import timedelta
 from importlib import resources
 from pathlib import Path
 
-from rich.rule import Rule
 
 from finalist.cli.common import console, now
 
@@ -20,6 +19,8 @@ def demo() -> None:
 
     Your own data is not touched.
     """
+    from rich.rule import Rule
+
     from finalist.casefile import parse_case
     from finalist.coach import at_a_glance, build_brief
     from finalist.model import day_of

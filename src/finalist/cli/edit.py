@@ -12,11 +12,15 @@ from finalist.cli.common import CaseArg, now, store, stored_case_id
 if TYPE_CHECKING:
     from finalist.model import Case
 
-rounds_app = typer.Typer(help="Add, change or remove a round of a stored case.", no_args_is_help=True)
+rounds_app = typer.Typer(
+    help="Add, change or remove a round of a stored case.", no_args_is_help=True
+)
 people_app = typer.Typer(
     help="Add, change or remove an interviewer of a stored case.", no_args_is_help=True
 )
-stories_app = typer.Typer(help="Add, change or remove a story of a stored case.", no_args_is_help=True)
+stories_app = typer.Typer(
+    help="Add, change or remove a story of a stored case.", no_args_is_help=True
+)
 
 
 def _opt(help_text: str, *names: str) -> Any:
@@ -26,7 +30,9 @@ def _opt(help_text: str, *names: str) -> Any:
 RoundRef = Annotated[
     str | None,
     typer.Option(
-        "--round", "-r", metavar="N|NAME",
+        "--round",
+        "-r",
+        metavar="N|NAME",
         help="Which round: its number (1 = first) or its name. Needed when there are several.",
         show_default=False,
     ),
@@ -46,7 +52,9 @@ def _change(case_ref: str, change: Callable[[Case], tuple[Case, str]]) -> None:
 
 # --- rounds ----------------------------------------------------------------------------
 
-Date = Annotated[str | None, _opt("Date, or date and time: 2026-12-03 or 2026-12-03T09:30.", "--date")]
+Date = Annotated[
+    str | None, _opt("Date, or date and time: 2026-12-03 or 2026-12-03T09:30.", "--date")
+]
 Format = Annotated[
     str | None,
     _opt("panel, one-on-one, presentation, informal, virtual or group.", "--format"),
@@ -56,7 +64,8 @@ Duration = Annotated[int | None, _opt("How long it lasts, in minutes.", "--durat
 Location = Annotated[str | None, _opt("Where it takes place (or the video link).", "--location")]
 Topic = Annotated[str | None, _opt("The assigned topic, for a presentation.", "--topic")]
 PresMinutes = Annotated[
-    int | None, _opt("How long the presentation itself lasts, in minutes.", "--presentation-minutes")
+    int | None,
+    _opt("How long the presentation itself lasts, in minutes.", "--presentation-minutes"),
 ]
 
 
@@ -98,7 +107,9 @@ def round_add(
 @rounds_app.command("set")
 def round_set(
     case: CaseArg,
-    round_: Annotated[str, typer.Argument(metavar="ROUND", help="Round number (1 = first) or name.")],
+    round_: Annotated[
+        str, typer.Argument(metavar="ROUND", help="Round number (1 = first) or name.")
+    ],
     date: Date = None,
     format: Format = None,
     name: Name = None,
@@ -117,7 +128,9 @@ def round_set(
 @rounds_app.command("remove")
 def round_remove(
     case: CaseArg,
-    round_: Annotated[str, typer.Argument(metavar="ROUND", help="Round number (1 = first) or name.")],
+    round_: Annotated[
+        str, typer.Argument(metavar="ROUND", help="Round number (1 = first) or name.")
+    ],
     yes: Yes = False,
 ) -> None:
     """Remove a round, with its interviewers and debrief."""
@@ -158,8 +171,14 @@ def interviewer_add(
     """Add a person to a round."""
     from finalist import editing
 
-    fields = {"name": name, "title": title, "department": department, "email": email,
-              "priorities": priority or None, "notes": notes}
+    fields = {
+        "name": name,
+        "title": title,
+        "department": department,
+        "email": email,
+        "priorities": priority or None,
+        "notes": notes,
+    }
 
     def change(c: Case) -> tuple[Case, str]:
         new, number = editing.add_interviewer(c, round_, fields)
@@ -183,10 +202,21 @@ def interviewer_set(
     """Change a person's details; options not given stay as they are, '' clears one."""
     from finalist import editing
 
-    fields = {"name": name, "title": title, "department": department, "email": email,
-              "priorities": priority or None, "notes": notes}
-    _change(case, lambda c: (editing.update_interviewer(c, person, round_, fields),
-                             f"updated {person.strip()}"))
+    fields = {
+        "name": name,
+        "title": title,
+        "department": department,
+        "email": email,
+        "priorities": priority or None,
+        "notes": notes,
+    }
+    _change(
+        case,
+        lambda c: (
+            editing.update_interviewer(c, person, round_, fields),
+            f"updated {person.strip()}",
+        ),
+    )
 
 
 @people_app.command("remove")
@@ -210,7 +240,9 @@ def interviewer_remove(
 
 # --- stories ---------------------------------------------------------------------------
 
-Situation = Annotated[str | None, _opt("The situation: where, when, what was at stake.", "--situation")]
+Situation = Annotated[
+    str | None, _opt("The situation: where, when, what was at stake.", "--situation")
+]
 Task = Annotated[str | None, _opt("Your task or goal in it.", "--task")]
 Action = Annotated[str | None, _opt("What you did, in the first person.", "--action")]
 Result = Annotated[str | None, _opt("What changed, with a measure if you have one.", "--result")]
@@ -223,7 +255,9 @@ Competencies = Annotated[
 @stories_app.command("add")
 def story_add(
     case: CaseArg,
-    title: Annotated[str, typer.Option("--title", help="A short, unique title.", show_default=False)],
+    title: Annotated[
+        str, typer.Option("--title", help="A short, unique title.", show_default=False)
+    ],
     situation: Situation = None,
     task: Task = None,
     action: Action = None,
@@ -233,8 +267,14 @@ def story_add(
     """Add a story to the case's story bank."""
     from finalist import editing
 
-    fields = {"title": title, "situation": situation, "task": task, "action": action,
-              "result": result, "competencies": competency or None}
+    fields = {
+        "title": title,
+        "situation": situation,
+        "task": task,
+        "action": action,
+        "result": result,
+        "competencies": competency or None,
+    }
     _change(case, lambda c: (editing.add_story(c, fields), f"added story {title.strip()!r}"))
 
 
@@ -252,9 +292,17 @@ def story_set(
     """Change a story; options not given stay as they are, '' clears one."""
     from finalist import editing
 
-    fields = {"title": title, "situation": situation, "task": task, "action": action,
-              "result": result, "competencies": competency or None}
-    _change(case, lambda c: (editing.update_story(c, story, fields), f"updated story {story.strip()!r}"))
+    fields = {
+        "title": title,
+        "situation": situation,
+        "task": task,
+        "action": action,
+        "result": result,
+        "competencies": competency or None,
+    }
+    _change(
+        case, lambda c: (editing.update_story(c, story, fields), f"updated story {story.strip()!r}")
+    )
 
 
 @stories_app.command("remove")

@@ -87,7 +87,9 @@ def round_glance(rnd: Round, number: int, today: date) -> RoundGlance:
         location=rnd.location,
         topic=rnd.topic,
         presentation_minutes=rnd.presentation_minutes,
-        people=[Person(name=p.name, title=p.title, department=p.department) for p in rnd.interviewers],
+        people=[
+            Person(name=p.name, title=p.title, department=p.department) for p in rnd.interviewers
+        ],
         debriefed=rnd.debrief is not None and bool(rnd.debrief.talked_with),
     )
 
@@ -191,8 +193,10 @@ def _due(case: Case, rounds: list[RoundGlance], today: date) -> list[str]:
                     "a short, polite check-in is in order."
                 )
         if glance.days_away is not None and 0 <= glance.days_away <= 2 and not glance.people:
-            due.append(f"{glance.label} is {_in(glance.days_away)} and lists no interviewers: "
-                       "ask the recruiter for the names and titles.")
+            due.append(
+                f"{glance.label} is {_in(glance.days_away)} and lists no interviewers: "
+                "ask the recruiter for the names and titles."
+            )
     return due
 
 

@@ -40,7 +40,12 @@ def glance_md(g: Glance) -> str:
     if g.due:
         out += ["### Due", ""] + [f"- {escape(line)}" for line in g.due] + [""]
     if g.rounds:
-        out += ["### All rounds", "", "| # | Round | When | Format | Who |", "|---|---|---|---|---|"]
+        out += [
+            "### All rounds",
+            "",
+            "| # | Round | When | Format | Who |",
+            "|---|---|---|---|---|",
+        ]
         for r in g.rounds:
             when = when_text(r.when)
             if r.days_away is not None:

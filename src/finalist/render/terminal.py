@@ -144,8 +144,11 @@ def case_view(case: Case, glance: Glance) -> RenderableType:
     opp = case.opportunity
     parts: list[RenderableType] = [glance_view(glance), Text()]
     who = [("Name", c.name)]
-    who += [(label, v) for label, v in (("Headline", c.headline), ("Email", c.email),
-                                         ("Phone", c.phone)) if v]
+    who += [
+        (label, v)
+        for label, v in (("Headline", c.headline), ("Email", c.email), ("Phone", c.phone))
+        if v
+    ]
     if c.strengths:
         who.append(("Strengths", "; ".join(c.strengths)))
     parts += [Text("Candidate", style="bold underline"), _facts(who), Text()]

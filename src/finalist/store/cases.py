@@ -81,9 +81,7 @@ def save_case(
     if source is not None:
         columns["source"] = source[:1000]
     if row is None:
-        conn.execute(
-            cases.insert().values(id=case_id, revision=1, created_at=now, **columns)
-        )
+        conn.execute(cases.insert().values(id=case_id, revision=1, created_at=now, **columns))
         return SaveResult(case_id, SaveStatus.created, 1)
     if row.content_hash == digest:
         return SaveResult(case_id, SaveStatus.unchanged, row.revision)
@@ -158,8 +156,5 @@ def remove_case(conn: sa.Connection, ref: str) -> str:
 
 def revision_count(conn: sa.Connection, case_id: str) -> int:
     return int(
-        conn.scalar(
-            sa.select(sa.func.count()).where(case_revisions.c.case_id == case_id)
-        )
-        or 0
+        conn.scalar(sa.select(sa.func.count()).where(case_revisions.c.case_id == case_id)) or 0
     )

@@ -193,7 +193,9 @@ def backup(engine: Engine, target: Path) -> Path:
             _copy_to_sqlite(engine, tmp)
         tmp.replace(target)
     except SQLAlchemyError as exc:
-        raise FinalistError(f"the backup failed ({exc.__class__.__name__}); nothing was written") from None
+        raise FinalistError(
+            f"the backup failed ({exc.__class__.__name__}); nothing was written"
+        ) from None
     finally:
         tmp.unlink(missing_ok=True)
     return target

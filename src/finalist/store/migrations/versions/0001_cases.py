@@ -48,6 +48,4 @@ def upgrade() -> None:
         ),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_case_revisions")),
     )
-    op.create_index(
-        op.f("ix_case_revisions_case_id"), "case_revisions", ["case_id"], unique=False
-    )
+    op.create_index(op.f("ix_case_revisions_case_id"), "case_revisions", ["case_id"], unique=False)
