@@ -55,8 +55,12 @@ def fill_store(env: dict[str, str], count: int) -> str:
         path.write_text(f"id: bench-{i:04d}\n" + text, encoding="utf-8")
         paths.append(str(path))
     for start in range(0, len(paths), 100):
-        subprocess.run([*FINALIST, "import", *paths[start : start + 100]], env=env, check=True,
-                       capture_output=True)
+        subprocess.run(
+            [*FINALIST, "import", *paths[start : start + 100]],
+            env=env,
+            check=True,
+            capture_output=True,
+        )
     return "bench-0000"
 
 
@@ -69,7 +73,8 @@ def machine() -> str:
                 break
     except OSError:
         pass
-    return f"{cpu}, {os.cpu_count()} cores, {platform.system()} {platform.release()}, Python {platform.python_version()}"
+    system = f"{platform.system()} {platform.release()}"
+    return f"{cpu}, {os.cpu_count()} cores, {system}, Python {platform.python_version()}"
 
 
 def main() -> None:
@@ -83,21 +88,34 @@ def main() -> None:
         rows = [("python -c pass (the floor)", *baseline(env, options.runs))]
         rows.append(("finalist --version", *timed(["--version"], env, options.runs)))
         rows.append(("finalist --help", *timed(["--help"], env, options.runs)))
-        rows.append(("finalist brief FILE (no database)",
-                     *timed(["brief", str(EXAMPLE)], env, options.runs)))
+        rows.append(
+            (
+                "finalist brief FILE (no database)",
+                *timed(["brief", str(EXAMPLE)], env, options.runs),
+            )
+        )
         case_id = fill_store(env, 1)
         rows.append(("finalist list (1 case)", *timed(["list"], env, options.runs)))
         rows.append(("finalist brief ID", *timed(["brief", case_id], env, options.runs)))
-        rows.append(("finalist import (unchanged)",
-                     *timed(["import", str(EXAMPLE)], env, options.runs)))
+        rows.append(
+            ("finalist import (unchanged)", *timed(["import", str(EXAMPLE)], env, options.runs))
+        )
         fill_store(env, 500)
         rows.append(("finalist list (500 cases)", *timed(["list"], env, options.runs)))
-        rows.append(("finalist brief ID (500 cases)", *timed(["brief", case_id], env, options.runs)))
+        rows.append(
+            ("finalist brief ID (500 cases)", *timed(["brief", case_id], env, options.runs))
+        )
     table = ["| command | median ms | best ms |", "|---|---:|---:|"]
     table += [f"| `{name}` | {median:.0f} | {best:.0f} |" for name, median, best in rows]
     block = "\n".join(
-        [BEGIN, f"Measured on {date.today().isoformat()}: {machine()}; "
-         f"{options.runs} runs each, whole processes.", "", *table, END]
+        [
+            BEGIN,
+            f"Measured on {date.today().isoformat()}: {machine()}; "
+            f"{options.runs} runs each, whole processes.",
+            "",
+            *table,
+            END,
+        ]
     )
     print(block)
     if options.record:

@@ -14,9 +14,9 @@ import sys
 os.environ.update(TERMINAL_WIDTH="100", NO_COLOR="1", _TYPER_FORCE_DISABLE_TERMINAL="1")
 os.environ.pop("FORCE_COLOR", None)
 
-import typer  # noqa: E402
+import typer
 
-from finalist.cli import app, run  # noqa: E402
+from finalist.cli import app, run
 
 
 def command_paths() -> list[list[str]]:

@@ -125,10 +125,6 @@ def _empty_line_to_none(value: Any) -> Any:
     return None if value == "" else value
 
 
-def _limited(limit: int) -> Any:
-    return Annotated[str, StringConstraints(max_length=limit)]
-
-
 Name = Annotated[
     str, BeforeValidator(_clean_line), StringConstraints(min_length=1, max_length=MAX_NAME)
 ]
@@ -136,10 +132,14 @@ Line = Annotated[
     str, BeforeValidator(_clean_line), StringConstraints(min_length=1, max_length=MAX_LINE)
 ]
 # Optional text: the cleaning runs first and turns "" into None; the limit applies to text.
-OptLine = Annotated[_limited(MAX_LINE) | None, BeforeValidator(_empty_line_to_none)]
-OptName = Annotated[_limited(MAX_NAME) | None, BeforeValidator(_empty_line_to_none)]
-OptText = Annotated[_limited(MAX_TEXT) | None, BeforeValidator(_empty_to_none)]
-OptLongText = Annotated[_limited(MAX_LONG_TEXT) | None, BeforeValidator(_empty_to_none)]
+_NameText = Annotated[str, StringConstraints(max_length=MAX_NAME)]
+_LineText = Annotated[str, StringConstraints(max_length=MAX_LINE)]
+_Text = Annotated[str, StringConstraints(max_length=MAX_TEXT)]
+_LongText = Annotated[str, StringConstraints(max_length=MAX_LONG_TEXT)]
+OptLine = Annotated[_LineText | None, BeforeValidator(_empty_line_to_none)]
+OptName = Annotated[_NameText | None, BeforeValidator(_empty_line_to_none)]
+OptText = Annotated[_Text | None, BeforeValidator(_empty_to_none)]
+OptLongText = Annotated[_LongText | None, BeforeValidator(_empty_to_none)]
 
 _EMAIL = re.compile(r"^[^@\s<>\"']+@[^@\s<>\"']+\.[^@\s<>\"'.]{2,}$")
 
@@ -151,7 +151,7 @@ def _check_email(value: Any) -> Any:
     return value
 
 
-OptEmail = Annotated[_limited(MAX_NAME) | None, BeforeValidator(_check_email)]
+OptEmail = Annotated[_NameText | None, BeforeValidator(_check_email)]
 
 # --- dates ------------------------------------------------------------------------------
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -20,6 +20,9 @@ from finalist.cli.common import (
     today,
 )
 from finalist.errors import FinalistError
+
+if TYPE_CHECKING:
+    from finalist.model import Case
 
 
 def import_cases(
@@ -41,7 +44,7 @@ def import_cases(
     """
     from finalist.casefile import load_case_file, parse_case
 
-    loaded = []
+    loaded: list[tuple[Case, str | None]] = []
     for name in files:
         if name == "-":
             loaded.append((parse_case(sys.stdin.read(), "<stdin>"), None))

@@ -7,7 +7,6 @@ from datetime import timedelta
 from importlib import resources
 from pathlib import Path
 
-
 from finalist.cli.common import console, now
 
 DEMO_CASE = "harbourline-product-lead.yaml"

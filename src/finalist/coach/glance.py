@@ -143,7 +143,11 @@ def _standing(
     if not rounds:
         lines.append("No rounds are recorded yet: add the rounds you were invited to.")
     elif upcoming is None:
-        lines.append(f"All {len(rounds)} round{'s' if len(rounds) > 1 else ''} are behind you.")
+        lines.append(
+            "The round is behind you."
+            if len(rounds) == 1
+            else f"All {len(rounds)} rounds are behind you."
+        )
     else:
         ahead = len(rounds) - len(done)
         lines.append(

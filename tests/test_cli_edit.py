@@ -1,0 +1,169 @@
+"""Editing a stored case from the command line."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from .conftest import DATA, Cli
+
+LUMEN = "lumen-textiles-operations-analyst"
+
+
+@pytest.fixture(autouse=True)
+def _stored(cli: Cli) -> None:
+    assert cli("import", DATA / "minimal.yaml").code == 0
+
+
+def _case(cli: Cli) -> dict[str, object]:
+    return json.loads(cli("show", LUMEN, "--json").out)["case"]  # type: ignore[no-any-return]
+
+
+def test_round_add_set_remove(cli: Cli) -> None:
+    added = cli(
+        "round",
+        "add",
+        "lumen",
+        "--name",
+        "Lunch",
+        "--format",
+        "informal",
+        "--date",
+        "2026-12-11T12:30",
+        "--duration",
+        "60",
+    )
+    assert (added.code, added.out) == (0, f"{LUMEN}: added round 2 (Lunch)\n")
+    assert cli("round", "set", "lumen", "2", "--location", "Canteen").out == (
+        f"{LUMEN}: updated round 2\n"
+    )
+    rounds = _case(cli)["rounds"]
+    assert rounds[1]["location"] == "Canteen"  # type: ignore[index]
+    assert cli("round", "remove", "lumen", "Lunch", "--yes").out == f"{LUMEN}: removed Lunch\n"
+    assert len(_case(cli)["rounds"]) == 1  # type: ignore[arg-type]
+
+
+def test_interviewer_add_and_set(cli: Cli) -> None:
+    added = cli(
+        "interviewer",
+        "add",
+        "lumen",
+        "--name",
+        "Ana Ruiz",
+        "--title",
+        "Data Engineer",
+        "--priority",
+        "data quality",
+        "--priority",
+        "on-call",
+    )
+    assert added.out == f"{LUMEN}: added Ana Ruiz to round 1\n"
+    changed = cli("interviewer", "set", "lumen", "ana ruiz", "--email", "ana@example.com")
+    assert changed.out == f"{LUMEN}: updated ana ruiz\n"
+    person = _case(cli)["rounds"][0]["interviewers"][2]  # type: ignore[index]
+    assert person == {
+        "name": "Ana Ruiz",
+        "title": "Data Engineer",
+        "email": "ana@example.com",
+        "priorities": ["data quality", "on-call"],
+    }
+
+
+def test_story_add_set_remove(cli: Cli) -> None:
+    assert cli("story", "add", "lumen", "--title", "Audit", "--result", "Passed.").code == 0
+    assert cli("story", "set", "lumen", "Audit", "--task", "Lead it.").code == 0
+    assert _case(cli)["stories"][1] == {  # type: ignore[index]
+        "title": "Audit",
+        "task": "Lead it.",
+        "result": "Passed.",
+        "competencies": [],
+    }
+    removed = cli("story", "remove", "lumen", "Audit", input="y\n")
+    assert removed.out.endswith(f"{LUMEN}: removed story 'Audit'\n")
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        pytest.param(
+            ("round", "add", "lumen", "--format", "brunch"),
+            "error: --format: 'brunch' is not a format; use one of",
+            id="bad-format",
+        ),
+        pytest.param(
+            ("round", "add", "lumen", "--date", "31/12/2026"),
+            "error: --date: '31/12/2026' is not a date",
+            id="bad-date",
+        ),
+        pytest.param(
+            ("round", "add", "lumen", "--duration", "long"),
+            "error: Invalid value for '--duration'",
+            id="wrong-type",
+        ),
+        pytest.param(
+            ("round", "set", "lumen", "7", "--name", "x"),
+            "error: there is no round 7; the case has 1 (1 = Panel)",
+            id="unknown-round",
+        ),
+        pytest.param(
+            ("interviewer", "add", "lumen", "--name", "Hana Sato"),
+            "error: --name: 'Hana Sato' is listed twice",
+            id="duplicate-person",
+        ),
+        pytest.param(
+            ("interviewer", "add", "lumen", "--name", "X", "--email", "<script>"),
+            "error: --email: '<script>' is not an email address",
+            id="bad-email",
+        ),
+        pytest.param(
+            ("interviewer", "add", "lumen", "--name", ""),
+            "error: --name: is empty",
+            id="empty-name",
+        ),
+        pytest.param(
+            ("interviewer", "set", "lumen", "Nobody", "--title", "x"),
+            "error: no interviewer called 'Nobody'",
+            id="unknown-person",
+        ),
+        pytest.param(
+            ("interviewer", "remove", "lumen", "Hana Sato", "--yes"),
+            "error: 'Hana Sato' has debrief notes in round 1",
+            id="person-with-debrief",
+        ),
+        pytest.param(
+            ("story", "add", "lumen", "--title", "supplier DELAYS"),
+            "error: --title: two stories are titled 'supplier DELAYS'",
+            id="duplicate-story",
+        ),
+        pytest.param(
+            ("story", "set", "lumen", "x" * 5000, "--task", "y"),
+            "error: no story titled 'xxxx",
+            id="huge-title",
+        ),
+        pytest.param(
+            ("story", "add", str(DATA / "minimal.yaml"), "--title", "New"),
+            "is a file: edit it directly, or import it first",
+            id="edit-a-file",
+        ),
+        pytest.param(
+            ("story", "add", "nope", "--title", "New"),
+            "error: no case 'nope'",
+            id="unknown-case",
+        ),
+    ],
+)
+def test_bad_edits_change_nothing(cli: Cli, args: tuple[str, ...], message: str) -> None:
+    before = cli("export", LUMEN).out
+    result = cli(*args)
+    assert result.code == 1
+    assert message in result.err, result.err
+    assert result.err.count("\n") == 1
+    assert cli("export", LUMEN).out == before
+
+
+def test_hostile_and_non_latin_text_is_accepted(cli: Cli) -> None:
+    hostile = "<img src=x onerror=alert(1)> ' OR 1=1;-- 佐藤 🌸"
+    assert cli("interviewer", "add", "lumen", "--name", hostile).code == 0
+    names = [p["name"] for p in _case(cli)["rounds"][0]["interviewers"]]  # type: ignore[index]
+    assert hostile in names
