@@ -9,7 +9,7 @@ import pytest
 
 from finalist import __version__
 
-from .conftest import DATA, EXAMPLES, Cli
+from .conftest import DATA, EXAMPLES, ROOT, Cli
 
 MINIMAL = DATA / "minimal.yaml"
 LUMEN = "lumen-textiles-operations-analyst"
@@ -282,3 +282,38 @@ def test_a_bad_database_url_is_one_line(cli: Cli, monkeypatch: pytest.MonkeyPatc
     assert result.code == 1
     assert result.err.startswith("error: cannot open the database postgresql+psycopg://nobody@")
     assert result.err.count("\n") == 1
+
+
+def _poison(value: object, path: str = "") -> object:
+    """Every text in a case replaced by hostile text (emails and dates stay valid)."""
+    if isinstance(value, dict):
+        return {k: _poison(v, f"{path}.{k}") for k, v in value.items()}
+    if isinstance(value, list):
+        return [_poison(v, f"{path}[{i}]") for i, v in enumerate(value)]
+    if isinstance(value, str) and not path.endswith(("email", "date", "format", "stage", ".id")):
+        if path.endswith(".interviewer"):
+            return value  # must keep naming a person of the round
+        return f"<script>alert('{path}')</script> '; DROP TABLE cases;-- [red]x[/] {{{{7*7}}}}"
+    return value
+
+
+def test_hostile_text_in_every_field_is_stored_and_shown_as_text(cli: Cli, tmp_path: Path) -> None:
+    import yaml
+
+    doc = (ROOT / "docs" / "case-file.md").read_text(encoding="utf-8")
+    data = yaml.safe_load(doc.split("```yaml\n", 1)[1].split("```", 1)[0])
+    data = _poison(data)
+    for person in data["rounds"][0]["interviewers"]:
+        person["name"] = "Hana Sato"  # the debrief names her
+    path = tmp_path / "hostile.yaml"
+    path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    assert cli("import", path).code == 0
+    stored = json.loads(cli("show", "lumen-analyst", "--json").out)["case"]
+    assert stored["opportunity"]["company"] == data["opportunity"]["company"]
+    assert stored["stories"][0]["action"] == data["stories"][0]["action"]
+    shown = cli("show", "lumen-analyst")
+    assert shown.code == 0
+    assert "[red]x[/]" in shown.out
+    md = cli("brief", "lumen-analyst", "--to", "md").out
+    assert "<script" not in md
+    assert "&lt;script&gt;" in md

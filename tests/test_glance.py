@@ -113,3 +113,18 @@ def test_cases_in_order_of_their_next_round() -> None:
         at_a_glance(_case([LUNCH]).model_copy(update={"id": "c"}), today),
     ]
     assert [g.case_id for g in by_next_round(glances)] == ["c", "b", "a"]
+
+
+@pytest.mark.parametrize(
+    ("text", "shown"),
+    [
+        pytest.param("one\ntwo", "one two", id="hand-wrapped"),
+        pytest.param("one\n\ntwo", "one\n\ntwo", id="paragraphs"),
+        pytest.param("items:\n- a\n- b\nc", "items:\n- a\n- b c", id="list"),
+        pytest.param("1. first\n2. second", "1. first\n2. second", id="numbered"),
+    ],
+)
+def test_reflow(text: str, shown: str) -> None:
+    from finalist.render.common import reflow
+
+    assert reflow(text) == shown

@@ -14,7 +14,7 @@ from rich.text import Text
 from finalist.coach.brief import Brief
 from finalist.coach.glance import Glance, RoundGlance
 from finalist.model import Case, Interviewer, Story
-from finalist.render.common import person_text, relative_day, round_facts, when_text
+from finalist.render.common import person_text, reflow, relative_day, round_facts, when_text
 
 
 def _t(text: str | None, style: str = "") -> Text:
@@ -26,7 +26,7 @@ def _facts(rows: Iterable[tuple[str, str]]) -> Table:
     table.add_column(style="bold", no_wrap=True)
     table.add_column(overflow="fold")
     for label, value in rows:
-        table.add_row(_t(label), _t(value))
+        table.add_row(_t(label), _t(reflow(value)))
     return table
 
 
