@@ -85,6 +85,8 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         env = {**os.environ, "FINALIST_HOME": tmp, "COLUMNS": "100"}
         env.pop("FINALIST_DATABASE_URL", None)
+        # as on a user's machine: Python keeps compiled modules (some CI images turn it off)
+        env.pop("PYTHONDONTWRITEBYTECODE", None)
         rows = [("python -c pass (the floor)", *baseline(env, options.runs))]
         rows.append(("finalist --version", *timed(["--version"], env, options.runs)))
         rows.append(("finalist --help", *timed(["--help"], env, options.runs)))
