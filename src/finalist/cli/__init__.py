@@ -14,7 +14,7 @@ from typing import Annotated
 import typer
 
 from finalist import __version__
-from finalist.cli import brief, cases, db, demo, edit
+from finalist.cli import brief, cases, db, demo, edit, knowledge
 from finalist.errors import FinalistError
 
 app = typer.Typer(
@@ -55,6 +55,7 @@ app.add_typer(edit.rounds_app, name="round")
 app.add_typer(edit.people_app, name="interviewer")
 app.add_typer(edit.stories_app, name="story")
 app.add_typer(db.db_app, name="db")
+app.add_typer(knowledge.knowledge_app, name="knowledge")
 
 
 def _error(message: str) -> None:

@@ -1,0 +1,157 @@
+"""The curated knowledge finalist draws on, loaded once from validated data files.
+
+The files ship inside the package (``finalist/knowledge/data``). A user may add their
+own files of the same shape with ``FINALIST_KNOWLEDGE`` (a folder); their entries are
+checked the same way and add to (or, with the same id, replace) the shipped ones.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import yaml
+from pydantic import BaseModel, ValidationError
+
+from finalist.errors import FinalistError
+from finalist.knowledge.schema import (
+    Archetype,
+    ArchetypeGuide,
+    Department,
+    Question,
+    TitleRule,
+)
+
+KINDS: dict[str, type[BaseModel]] = {
+    "titles": TitleRule,
+    "departments": Department,
+    "archetypes": ArchetypeGuide,
+    "questions": Question,
+}
+
+
+@dataclass(frozen=True)
+class Knowledge:
+    titles: tuple[TitleRule, ...]
+    departments: dict[str, Department]
+    archetypes: dict[Archetype, ArchetypeGuide]
+    questions: tuple[Question, ...]
+    sources: dict[str, str] = field(default_factory=dict)  # entry key -> file it came from
+
+
+@dataclass(frozen=True)
+class Source:
+    name: str
+    text: str
+
+
+def shipped_sources() -> list[Source]:
+    root = resources.files("finalist.knowledge").joinpath("data")
+    found: list[Source] = []
+
+    def walk(folder: Any, prefix: str) -> None:
+        for item in sorted(folder.iterdir(), key=lambda i: i.name):
+            if item.is_dir():
+                walk(item, f"{prefix}{item.name}/")
+            elif item.name.endswith(".yaml"):
+                found.append(Source(f"knowledge/{prefix}{item.name}", item.read_text("utf-8")))
+
+    walk(root, "")
+    return found
+
+
+def folder_sources(folder: Path) -> list[Source]:
+    if not folder.is_dir():
+        raise FinalistError(f"FINALIST_KNOWLEDGE: {folder} is not a folder of .yaml files")
+    return [
+        Source(str(path), path.read_text(encoding="utf-8"))
+        for path in sorted(folder.rglob("*.yaml"))
+    ]
+
+
+def _entries(source: Source) -> Iterator[tuple[str, int, dict[str, Any]]]:
+    try:
+        data = yaml.safe_load(source.text)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f"{source.name}:{mark.line + 1}" if mark else source.name
+        raise FinalistError(f"{where} is not valid YAML ({getattr(exc, 'problem', exc)})") from None
+    if not isinstance(data, dict) or len(data) != 1 or next(iter(data)) not in KINDS:
+        raise FinalistError(
+            f"{source.name}: a knowledge file holds one list under one of "
+            f"{', '.join(KINDS)}:"
+        )
+    kind, items = next(iter(data.items()))
+    if not isinstance(items, list):
+        raise FinalistError(f"{source.name}: {kind}: must be a list of entries")
+    for index, item in enumerate(items):
+        if not isinstance(item, dict):
+            raise FinalistError(f"{source.name}: {kind}[{index}] must be a mapping")
+        yield kind, index, item
+
+
+def parse(sources: Iterable[Source], *, check_references: bool = True) -> Knowledge:
+    """Validate every entry and the references between them; the first problem is raised
+    naming its file and the entry's id."""
+    by_kind: dict[str, dict[str, BaseModel]] = {kind: {} for kind in KINDS}
+    origin: dict[str, str] = {}
+    for source in sources:
+        for kind, index, item in _entries(source):
+            entry_id = str(item.get("id", f"#{index}"))
+            try:
+                entry = KINDS[kind].model_validate(item)
+            except ValidationError as exc:
+                err = exc.errors(include_url=False)[0]
+                where = ".".join(str(p) for p in err["loc"]) or "(entry)"
+                raise FinalistError(
+                    f"{source.name}: {kind} entry {entry_id!r}: {where}: {err['msg']}"
+                ) from None
+            key = f"{kind}:{entry_id}"
+            if entry_id in by_kind[kind] and origin[key] == source.name:
+                raise FinalistError(f"{source.name}: {kind} entry {entry_id!r} appears twice")
+            by_kind[kind][entry_id] = entry
+            origin[key] = source.name
+    knowledge = Knowledge(
+        titles=tuple(by_kind["titles"].values()),  # type: ignore[arg-type]
+        departments=by_kind["departments"],  # type: ignore[arg-type]
+        archetypes={Archetype(k): v for k, v in by_kind["archetypes"].items()},  # type: ignore[misc]
+        questions=tuple(by_kind["questions"].values()),  # type: ignore[arg-type]
+        sources=origin,
+    )
+    if check_references:
+        _check_references(knowledge)
+    return knowledge
+
+
+def _check_references(k: Knowledge) -> None:
+    def fail(kind: str, entry_id: str, message: str) -> None:
+        raise FinalistError(f"{k.sources[f'{kind}:{entry_id}']}: {kind} entry {entry_id!r}: {message}")
+
+    patterns: dict[str, str] = {}
+    for rule in k.titles:
+        if rule.department and rule.department not in k.departments:
+            fail("titles", rule.id, f"department {rule.department!r} is not a known department")
+        for pattern in rule.patterns:
+            if pattern in patterns and patterns[pattern] != rule.id:
+                fail("titles", rule.id, f"pattern {pattern!r} is also in {patterns[pattern]!r}")
+            patterns[pattern] = rule.id
+    for q in k.questions:
+        for dept in q.departments:
+            if dept not in k.departments:
+                fail("questions", q.id, f"department {dept!r} is not a known department")
+    missing = [a.value for a in Archetype if a not in k.archetypes]
+    if missing and k.archetypes:
+        raise FinalistError(f"knowledge: no guide for the archetypes {', '.join(missing)}")
+
+
+@cache
+def load(extra_folder: str | None = None) -> Knowledge:
+    """The knowledge, loaded and checked once per process."""
+    sources = shipped_sources()
+    if extra_folder:
+        sources += folder_sources(Path(extra_folder).expanduser())
+    return parse(sources)

@@ -1,0 +1,170 @@
+"""The shape of the curated knowledge: every entry validated strictly when loaded.
+
+The vocabularies (archetypes, seniority levels, themes, formats) are closed lists here;
+departments are open (a data file adds one) and referenced by their id.
+"""
+
+from __future__ import annotations
+
+import re
+from enum import StrEnum
+from typing import Annotated
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator
+
+from finalist.model import Format
+
+
+class Archetype(StrEnum):
+    """Who someone is in the hiring decision, whatever their exact title."""
+
+    executive = "executive"
+    department_head = "department-head"
+    hiring_manager = "hiring-manager"
+    peer = "peer"
+    hr_recruiter = "hr-recruiter"
+    cross_functional = "cross-functional"
+
+
+ARCHETYPE_LABEL: dict[Archetype, str] = {
+    Archetype.executive: "executive",
+    Archetype.department_head: "department head",
+    Archetype.hiring_manager: "hiring manager",
+    Archetype.peer: "peer",
+    Archetype.hr_recruiter: "HR or recruiter",
+    Archetype.cross_functional: "cross-functional partner",
+}
+
+
+class Level(StrEnum):
+    """Seniority, from the first job to the board, in order."""
+
+    entry = "entry"
+    ic = "ic"
+    senior_ic = "senior-ic"
+    manager = "manager"
+    director = "director"
+    vp = "vp"
+    executive = "executive"
+    board = "board"
+
+
+LEVEL_ORDER: dict[Level, int] = {level: i for i, level in enumerate(Level)}
+
+LEVEL_LABEL: dict[Level, str] = {
+    Level.entry: "entry level",
+    Level.ic: "individual contributor",
+    Level.senior_ic: "senior individual contributor",
+    Level.manager: "manager",
+    Level.director: "director",
+    Level.vp: "vice president",
+    Level.executive: "C-level executive",
+    Level.board: "board member",
+}
+
+
+class Theme(StrEnum):
+    strategic_vision = "strategic-vision"
+    first_six_months = "first-six-months"
+    hypothetical_challenge = "hypothetical-challenge"
+    layered_behavioural = "layered-behavioural"
+    adaptability = "adaptability-under-pressure"
+    communicating_to_leadership = "communicating-to-leadership"
+    culture_fit = "culture-fit"
+    cross_functional = "cross-functional"
+    motivation = "motivation"
+    elevating_the_role = "elevating-the-role"
+    presentation_follow_up = "presentation-follow-up"
+    validating_round_one = "validating-round-one"
+
+
+THEME_LABEL: dict[Theme, str] = {
+    Theme.strategic_vision: "strategic vision",
+    Theme.first_six_months: "first six months",
+    Theme.hypothetical_challenge: "hypothetical departmental challenge",
+    Theme.layered_behavioural: "layered behavioural",
+    Theme.adaptability: "adaptability under pressure",
+    Theme.communicating_to_leadership: "communicating to leadership",
+    Theme.culture_fit: "culture fit and chemistry",
+    Theme.cross_functional: "cross-functional collaboration",
+    Theme.motivation: "motivation",
+    Theme.elevating_the_role: "elevating the role",
+    Theme.presentation_follow_up: "presentation follow-up",
+    Theme.validating_round_one: "validating round one",
+}
+
+SLOTS = ("company", "role", "department")
+_SLOT = re.compile(r"\{([^{}]*)\}")
+Id = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9-]{1,60}$")]
+Sentence = Annotated[str, StringConstraints(min_length=3, max_length=600, strip_whitespace=True)]
+Word = Annotated[str, StringConstraints(min_length=1, max_length=80, strip_whitespace=True)]
+
+
+class Entry(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class TitleRule(Entry):
+    """Title patterns that place a person: matched as whole words, case ignored."""
+
+    id: Id
+    patterns: Annotated[list[Word], Field(min_length=1)]
+    archetype: Archetype
+    level: Level
+    department: Id | None = None
+    note: Sentence | None = None
+
+    @field_validator("patterns")
+    @classmethod
+    def _lowercase(cls, patterns: list[str]) -> list[str]:
+        for p in patterns:
+            if p != p.lower():
+                raise ValueError(f"pattern {p!r} must be lowercase")
+        return patterns
+
+
+class Department(Entry):
+    id: Id
+    name: Word
+    keywords: Annotated[list[Word], Field(min_length=1)]
+    priorities: Annotated[list[Sentence], Field(min_length=3)]
+    measures: Annotated[list[Sentence], Field(min_length=3)]
+    hard_problems: Annotated[list[Sentence], Field(min_length=3)]
+
+
+class ArchetypeGuide(Entry):
+    """What each kind of interviewer wants to learn, and how to talk to them."""
+
+    id: Archetype
+    summary: Sentence
+    wants_to_learn: Annotated[list[Sentence], Field(min_length=2)]
+    how_to_talk: Annotated[list[Sentence], Field(min_length=2)]
+
+
+class Question(Entry):
+    id: Id
+    text: Sentence
+    themes: Annotated[list[Theme], Field(min_length=1)]
+    askers: dict[Archetype, Annotated[float, Field(ge=0, le=1)]]
+    formats: list[Format] = []
+    levels: list[Level] = []
+    departments: list[Id] = []
+    competencies: list[Word] = []
+    why: Sentence
+    strong_answer: Sentence
+    probes: Annotated[list[Sentence], Field(min_length=1, max_length=2)]
+
+    @field_validator("text")
+    @classmethod
+    def _known_slots(cls, text: str) -> str:
+        for slot in _SLOT.findall(text):
+            if slot not in SLOTS:
+                raise ValueError(f"unknown slot {{{slot}}}; use {', '.join(SLOTS)}")
+        return text
+
+    @field_validator("askers")
+    @classmethod
+    def _someone_asks(cls, askers: dict[Archetype, float]) -> dict[Archetype, float]:
+        if not askers or max(askers.values()) < 0.5:
+            raise ValueError("at least one archetype must be likely (0.5 or more) to ask it")
+        return askers
