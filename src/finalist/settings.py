@@ -35,6 +35,11 @@ SETTINGS: tuple[Setting, ...] = (
         "Any SQLAlchemy database URL, e.g. postgresql+psycopg://user@host/db.",
     ),
     Setting(
+        "FINALIST_KNOWLEDGE",
+        "none",
+        "A folder of your own knowledge files (.yaml) that add to or replace the shipped ones.",
+    ),
+    Setting(
         "FINALIST_DEBUG",
         "off",
         "Set to 1 to see the full traceback of an internal error (a bug, not your mistake).",
@@ -50,6 +55,7 @@ class Settings:
     home: Path
     database_url: str
     debug: bool = False
+    knowledge: Path | None = None
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None) -> Settings:
@@ -70,7 +76,9 @@ class Settings:
         if not url:
             url = cls.default_url(home)
         debug = env.get("FINALIST_DEBUG", "").strip().lower() in _TRUE
-        return cls(home=home, database_url=url, debug=debug)
+        extra = env.get("FINALIST_KNOWLEDGE", "").strip()
+        knowledge = Path(extra).expanduser() if extra else None
+        return cls(home=home, database_url=url, debug=debug, knowledge=knowledge)
 
     @staticmethod
     def default_url(home: Path) -> str:

@@ -14,7 +14,7 @@ from typing import Annotated
 import typer
 
 from finalist import __version__
-from finalist.cli import brief, cases, db, demo, edit, knowledge
+from finalist.cli import brief, cases, db, demo, edit, evaluate, knowledge, people
 from finalist.errors import FinalistError
 
 app = typer.Typer(
@@ -50,12 +50,15 @@ app.command("list")(cases.list_cases)
 app.command("show")(cases.show_case)
 app.command("remove")(cases.remove_case)
 app.command("brief")(brief.brief)
+app.command("dossier")(people.dossier)
+app.command("questions")(people.questions)
 app.command("demo")(demo.demo)
 app.add_typer(edit.rounds_app, name="round")
 app.add_typer(edit.people_app, name="interviewer")
 app.add_typer(edit.stories_app, name="story")
 app.add_typer(db.db_app, name="db")
 app.add_typer(knowledge.knowledge_app, name="knowledge")
+app.add_typer(evaluate.eval_app, name="eval")
 
 
 def _error(message: str) -> None:

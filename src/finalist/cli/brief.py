@@ -9,7 +9,16 @@ from typing import Annotated
 
 import typer
 
-from finalist.cli.common import CaseArg, JsonOpt, TodayOpt, console, emit_json, load_case, today
+from finalist.cli.common import (
+    CaseArg,
+    JsonOpt,
+    TodayOpt,
+    console,
+    emit_json,
+    knowledge,
+    load_case,
+    today,
+)
 from finalist.errors import FinalistError
 
 
@@ -30,10 +39,14 @@ def brief(
     as_json: JsonOpt = False,
     today_: TodayOpt = None,
 ) -> None:
-    """The prep pack for a case: at a glance, who, when, where you stand, what is due."""
+    """The prep pack for a case: at a glance, then each person you will meet.
+
+    For every round ahead: each interviewer's dossier and the questions they are likely
+    to ask, and the questions several of them will ask.
+    """
     from finalist.coach import build_brief
 
-    result = build_brief(load_case(case).case, today(today_))
+    result = build_brief(load_case(case).case, today(today_), knowledge())
     if as_json:
         emit_json(result.model_dump(mode="json"))
         return

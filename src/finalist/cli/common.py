@@ -22,6 +22,7 @@ from finalist.errors import FinalistError
 if TYPE_CHECKING:
     from rich.console import Console
 
+    from finalist.knowledge import Knowledge
     from finalist.model import Case
     from finalist.store import Store
 
@@ -73,6 +74,15 @@ def console() -> Console:
 
 def emit_json(data: Any) -> None:
     sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2, default=str) + "\n")
+
+
+def knowledge() -> Knowledge:
+    """The curated knowledge, with the user's own files when FINALIST_KNOWLEDGE is set."""
+    from finalist import knowledge as kb
+    from finalist.settings import Settings
+
+    extra = Settings.from_env().knowledge
+    return kb.load(str(extra) if extra else None)
 
 
 @contextmanager

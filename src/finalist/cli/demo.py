@@ -7,7 +7,7 @@ from datetime import timedelta
 from importlib import resources
 from pathlib import Path
 
-from finalist.cli.common import console, now
+from finalist.cli.common import console, knowledge, now
 
 DEMO_CASE = "harbourline-product-lead.yaml"
 DAYS_BEFORE = 5
@@ -55,7 +55,7 @@ def demo() -> None:
                 style="dim",
                 markup=False,
             )
-            out.print(brief_view(build_brief(stored.case, today)))
+            out.print(brief_view(build_brief(stored.case, today, knowledge())))
     out.print()
     out.print(
         "Next: copy examples/harbourline-product-lead.yaml, make it yours, then "

@@ -29,16 +29,15 @@ def check(
     Without files: the shipped knowledge plus FINALIST_KNOWLEDGE, references included.
     A bad entry is reported with its file and id.
     """
-    import os
-
     from finalist import knowledge
+    from finalist.cli.common import knowledge as load_knowledge
     from finalist.knowledge.coverage import summary
 
     if files:
         sources = [knowledge.Source(str(f), _read(f)) for f in files]
         loaded = knowledge.parse(sources, check_references=False)
     else:
-        loaded = knowledge.load(os.environ.get("FINALIST_KNOWLEDGE") or None)
+        loaded = load_knowledge()
     report = summary(loaded)
     if as_json:
         emit_json(report)

@@ -7,7 +7,11 @@ from datetime import date
 from pydantic import BaseModel
 
 from finalist.coach.glance import Glance, at_a_glance
+from finalist.coach.questions import RoundQuestions, round_questions
+from finalist.knowledge import Knowledge
 from finalist.model import Case
+
+BRIEF_QUESTIONS = 10  # per person: enough to prepare, few enough to read
 
 
 class Brief(BaseModel):
@@ -15,7 +19,16 @@ class Brief(BaseModel):
 
     today: date
     glance: Glance
+    rounds: list[RoundQuestions]  # the rounds ahead: each person's dossier and questions
 
 
-def build_brief(case: Case, today: date) -> Brief:
-    return Brief(today=today, glance=at_a_glance(case, today))
+def build_brief(case: Case, today: date, knowledge: Knowledge) -> Brief:
+    glance = at_a_glance(case, today)
+    ahead = [
+        r.number for r in glance.rounds if (r.days_away is None or r.days_away >= 0) and r.people
+    ]
+    return Brief(
+        today=today,
+        glance=glance,
+        rounds=[round_questions(case, n, knowledge, top=BRIEF_QUESTIONS) for n in ahead],
+    )

@@ -66,4 +66,8 @@ def brief_md(brief: Brief) -> str:
         "",
         "",
     ]
-    return "\n".join(head) + glance_md(g)
+    from finalist.render.markdown_people import round_people_md
+
+    parts = ["\n".join(head) + glance_md(g)]
+    parts += [round_people_md(rq, detail=True) for rq in brief.rounds]
+    return "\n".join(parts)

@@ -8,6 +8,7 @@ from collections.abc import Iterable
 from rich import box
 from rich.console import Group, RenderableType
 from rich.panel import Panel
+from rich.rule import Rule
 from rich.table import Table
 from rich.text import Text
 
@@ -15,6 +16,7 @@ from finalist.coach.brief import Brief
 from finalist.coach.glance import Glance, RoundGlance
 from finalist.model import Case, Interviewer, Story
 from finalist.render.common import person_text, reflow, relative_day, round_facts, when_text
+from finalist.render.terminal_people import round_people_view
 
 
 def _t(text: str | None, style: str = "") -> Text:
@@ -88,7 +90,10 @@ def brief_view(brief: Brief) -> RenderableType:
     g = brief.glance
     title = Text.assemble(("Brief: ", "bold"), (g.role, "bold"), " at ", (g.company, "bold"))
     sub = Text(f"Prepared for {g.candidate} on {when_text(brief.today)}", style="dim")
-    return Group(title, sub, Text(), glance_view(g))
+    parts: list[RenderableType] = [title, sub, Text(), glance_view(g)]
+    for rq in brief.rounds:
+        parts += [Text(), Rule(f"{rq.round_label}: who you will meet"), round_people_view(rq)]
+    return Group(*parts)
 
 
 def case_list_view(glances: list[Glance]) -> RenderableType:

@@ -1,0 +1,368 @@
+"""Who is across the table: each interviewer placed by title, and their dossier.
+
+Every placement carries a confidence and the reasons in words, so the candidate can see
+why finalist thinks the CFO cares about cash and the staff engineer about on-call.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import cache
+from typing import Literal
+
+from pydantic import BaseModel
+
+from finalist.knowledge import Knowledge
+from finalist.knowledge.schema import (
+    ARCHETYPE_LABEL,
+    LEVEL_LABEL,
+    LEVEL_ORDER,
+    Archetype,
+    Department,
+    Level,
+    TitleRule,
+)
+from finalist.model import Case, Format, Interviewer, Round, same_person
+
+Confidence = Literal["high", "medium", "low"]
+
+_ABBREVIATIONS = {
+    "sr": "senior",
+    "snr": "senior",
+    "jr": "junior",
+    "jnr": "junior",
+    "mgr": "manager",
+    "mngr": "manager",
+    "dir": "director",
+    "asst": "assistant",
+    "assoc": "associate",
+    "exec": "executive",
+    "eng": "engineering",
+    "engg": "engineering",
+    "ops": "operations",
+    "mktg": "marketing",
+    "hr": "hr",
+    "&": "and",
+    "+": "and",
+}
+
+# Words that move an individual contributor's level up or down, whatever the job.
+_RAISE = {"senior", "principal", "staff", "lead", "distinguished"}
+_LOWER = {"junior", "graduate", "trainee", "intern", "apprentice"}
+
+
+def normalise_title(title: str) -> str:
+    """'Sr. VP, Eng & Ops' -> 'senior vp engineering and operations'."""
+    text = unicodedata.normalize("NFKD", title).encode("ascii", "ignore").decode().lower()
+    text = text.replace("&", " and ").replace("+", " and ").replace("/", " ")
+    tokens = re.findall(r"[a-z0-9]+", text)
+    return " ".join(_ABBREVIATIONS.get(t, t) for t in tokens)
+
+
+class Placement(BaseModel):
+    """One inferred fact about a person, how sure finalist is, and why."""
+
+    value: str
+    label: str
+    confidence: Confidence
+    reasons: list[str]
+
+
+class TitleReading(BaseModel):
+    archetype: Placement
+    level: Placement
+    department: Placement | None
+
+
+@dataclass(frozen=True)
+class _Index:
+    patterns: tuple[tuple[tuple[str, ...], TitleRule], ...]
+    keywords: tuple[tuple[tuple[str, ...], Department], ...]
+
+
+@cache
+def _index(knowledge: Knowledge) -> _Index:
+    patterns = tuple(
+        (tuple(normalise_title(p).split()), rule)
+        for rule in knowledge.titles
+        for p in rule.patterns
+    )
+    keywords = tuple(
+        (tuple(normalise_title(k).split()), dept)
+        for dept in knowledge.departments.values()
+        for k in [*dept.keywords, dept.id.replace("-", " "), dept.name]
+        if normalise_title(k)
+    )
+    return _Index(patterns, keywords)
+
+
+def _contains(tokens: list[str], pattern: tuple[str, ...]) -> bool:
+    n = len(pattern)
+    return any(tuple(tokens[i : i + n]) == pattern for i in range(len(tokens) - n + 1))
+
+
+def find_department(text: str, knowledge: Knowledge) -> tuple[Department, str] | None:
+    """The department a title or department name speaks of, with the words that said so."""
+    tokens = normalise_title(text).split()
+    best: tuple[int, Department, str] | None = None
+    for pattern, dept in _index(knowledge).keywords:
+        if pattern and _contains(tokens, pattern) and (best is None or len(pattern) > best[0]):
+            best = (len(pattern), dept, " ".join(pattern))
+    return (best[1], best[2]) if best else None
+
+
+def read_title(title: str | None, knowledge: Knowledge) -> TitleReading:
+    """Archetype, level and department from a job title alone."""
+    text = (title or "").strip()
+    tokens = normalise_title(text).split()[:40]
+    matches = [(p, r) for p, r in _index(knowledge).patterns if _contains(tokens, p)]
+    dept_hit = find_department(text, knowledge) if tokens else None
+    if not matches:
+        return _guess(text, dept_hit)
+    pattern, rule = max(matches, key=lambda m: (len(m[0]), LEVEL_ORDER[m[1].level], m[1].id))
+    said = f"'{' '.join(pattern)}' in the title"
+    level = rule.level
+    level_reasons = [f"{said}: {LEVEL_LABEL[level]}"]
+    if level in (Level.ic, Level.entry):
+        raised = sorted(w for w in _RAISE if w in tokens and w not in pattern)
+        lowered = sorted(w for w in _LOWER if w in tokens and w not in pattern)
+        if raised and level is Level.ic:
+            level = Level.senior_ic
+            level_reasons.append(f"'{raised[0]}' raises it to {LEVEL_LABEL[level]}")
+        elif lowered:
+            level = Level.entry
+            level_reasons.append(f"'{lowered[0]}' makes it {LEVEL_LABEL[level]}")
+    archetype = Placement(
+        value=rule.archetype.value,
+        label=ARCHETYPE_LABEL[rule.archetype],
+        confidence="high" if len(pattern) > 1 or len(tokens) <= 2 else "medium",
+        reasons=[f"{said}: usually the {ARCHETYPE_LABEL[rule.archetype]} in a hiring decision"],
+    )
+    department = None
+    if rule.department and rule.department in knowledge.departments:
+        dept = knowledge.departments[rule.department]
+        department = Placement(
+            value=dept.id, label=dept.name, confidence="high", reasons=[f"{said} names it"]
+        )
+    elif dept_hit:
+        department = Placement(
+            value=dept_hit[0].id,
+            label=dept_hit[0].name,
+            confidence="medium",
+            reasons=[f"'{dept_hit[1]}' in the title"],
+        )
+    return TitleReading(
+        archetype=archetype,
+        level=Placement(
+            value=level.value, label=LEVEL_LABEL[level], confidence="high", reasons=level_reasons
+        ),
+        department=department,
+    )
+
+
+def _guess(text: str, dept_hit: tuple[Department, str] | None) -> TitleReading:
+    """A title no rule knows: a careful guess, marked as one."""
+    shown = (text[:60] + "...") if len(text) > 60 else text
+    why = (
+        f"no known title pattern in '{shown}': a guess, check it"
+        if text
+        else "no title given: a guess; add their title to the case for a better reading"
+    )
+    department = None
+    if dept_hit:
+        department = Placement(
+            value=dept_hit[0].id,
+            label=dept_hit[0].name,
+            confidence="medium",
+            reasons=[f"'{dept_hit[1]}' in the title"],
+        )
+    return TitleReading(
+        archetype=Placement(
+            value=Archetype.peer.value,
+            label=ARCHETYPE_LABEL[Archetype.peer],
+            confidence="low",
+            reasons=[why],
+        ),
+        level=Placement(
+            value=Level.ic.value, label=LEVEL_LABEL[Level.ic], confidence="low", reasons=[why]
+        ),
+        department=department,
+    )
+
+
+# --- in the context of the case ------------------------------------------------------
+
+
+class RoleReading(BaseModel):
+    """The role being hired for, read like a title: its level and department."""
+
+    level: Level
+    department: Placement | None
+
+
+def read_role(case: Case, knowledge: Knowledge) -> RoleReading:
+    reading = read_title(case.opportunity.role, knowledge)
+    department = _stated_department(case.opportunity.department, knowledge) or reading.department
+    return RoleReading(level=Level(reading.level.value), department=department)
+
+
+def _stated_department(text: str | None, knowledge: Knowledge) -> Placement | None:
+    if not text:
+        return None
+    hit = find_department(text, knowledge)
+    if hit is None:
+        return Placement(value="", label=text, confidence="medium", reasons=[f"you wrote '{text}'"])
+    return Placement(
+        value=hit[0].id, label=hit[0].name, confidence="high", reasons=[f"you wrote '{text}'"]
+    )
+
+
+class Priority(BaseModel):
+    text: str
+    source: str  # "you noted", "typical for Finance"
+
+
+class Dossier(BaseModel):
+    name: str
+    title: str | None
+    round_number: int
+    round_label: str
+    format: Format
+    archetype: Placement
+    also: Placement | None
+    level: Placement
+    department: Placement | None
+    met_in_round_one: bool
+    priorities: list[Priority]
+    wants_to_learn: list[str]
+    how_to_talk: list[str]
+    notes: str | None
+
+
+def dossier(
+    person: Interviewer, rnd: Round, number: int, case: Case, knowledge: Knowledge
+) -> Dossier:
+    reading = read_title(person.title, knowledge)
+    role = read_role(case, knowledge)
+    department = _stated_department(person.department, knowledge) or reading.department
+    archetype, also = _in_context(reading, department, role)
+    first = case.opportunity.first_round
+    met = first is not None and any(same_person(p.name, person.name) for p in first.interviewers)
+    priorities = [Priority(text=p, source="you noted") for p in person.priorities]
+    dept = knowledge.departments.get(department.value) if department else None
+    if dept is not None:
+        priorities += [
+            Priority(text=p, source=f"typical for {dept.name}")
+            for p in dept.priorities[: max(0, 5 - len(priorities))]
+        ]
+    guide = knowledge.archetypes.get(Archetype(archetype.value))
+    wants = list(guide.wants_to_learn[:4]) if guide else []
+    talk = list(guide.how_to_talk[:4]) if guide else []
+    if also is not None and (extra := knowledge.archetypes.get(Archetype(also.value))):
+        wants.append(extra.wants_to_learn[0])
+    wants += _format_wants(rnd.format)
+    return Dossier(
+        name=person.name,
+        title=person.title,
+        round_number=number,
+        round_label=rnd.label(number),
+        format=rnd.format,
+        archetype=archetype,
+        also=also,
+        level=reading.level,
+        department=department,
+        met_in_round_one=met,
+        priorities=priorities,
+        wants_to_learn=wants,
+        how_to_talk=talk,
+        notes=person.notes,
+    )
+
+
+def _in_context(
+    reading: TitleReading, department: Placement | None, role: RoleReading
+) -> tuple[Placement, Placement | None]:
+    """Refine the archetype with the role: the likely hiring manager, or a partner from
+    another department."""
+    archetype = reading.archetype
+    level = Level(reading.level.value)
+    same_dept = (
+        department is not None
+        and role.department is not None
+        and department.value != ""
+        and department.value == role.department.value
+    )
+    other_dept = (
+        department is not None
+        and role.department is not None
+        and department.value not in ("", role.department.value)
+    )
+    gap = LEVEL_ORDER[level] - LEVEL_ORDER[role.level]
+    if (
+        same_dept
+        and archetype.value
+        in (
+            Archetype.department_head.value,
+            Archetype.hiring_manager.value,
+        )
+        and 1 <= gap <= 2
+    ):
+        return (
+            Placement(
+                value=Archetype.hiring_manager.value,
+                label=ARCHETYPE_LABEL[Archetype.hiring_manager],
+                confidence="medium",
+                reasons=[
+                    *archetype.reasons,
+                    "same department as the role and one step above it: probably the person "
+                    "the role reports to",
+                ],
+            ),
+            None,
+        )
+    if other_dept and archetype.value in (
+        Archetype.peer.value,
+        Archetype.hiring_manager.value,
+        Archetype.department_head.value,
+    ):
+        assert department is not None
+        assert role.department is not None
+        return archetype, Placement(
+            value=Archetype.cross_functional.value,
+            label=ARCHETYPE_LABEL[Archetype.cross_functional],
+            confidence="medium",
+            reasons=[
+                f"works in {department.label}, the role in {role.department.label}: "
+                "they will judge how you would work with their team"
+            ],
+        )
+    return archetype, None
+
+
+def _format_wants(fmt: Format) -> list[str]:
+    return {
+        Format.panel: [
+            "Whether the rest of the panel will back you: they compare notes afterwards."
+        ],
+        Format.presentation: [
+            "How you handle their questions on your presentation: the reasoning behind it, "
+            "not just the slides."
+        ],
+        Format.informal: [
+            "Whether they would enjoy working with you: the meal or coffee is a chemistry check."
+        ],
+        Format.group: ["How you work with others when everyone is watching."],
+        Format.virtual: [],
+        Format.one_on_one: [],
+    }[fmt]
+
+
+def round_dossiers(case: Case, knowledge: Knowledge) -> list[Dossier]:
+    """Every interviewer of every round, in order."""
+    return [
+        dossier(person, rnd, number, case, knowledge)
+        for number, rnd in enumerate(case.rounds, start=1)
+        for person in rnd.interviewers
+    ]

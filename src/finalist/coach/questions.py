@@ -1,0 +1,315 @@
+"""What each interviewer is likely to ask, ranked, each question with its reasons.
+
+The score is a sum of small, named parts (who asks it, the format, the department, the
+person's priorities, the job description, what round one left weak), so every reason
+shown to the candidate is one of the parts that moved the question up.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from pydantic import BaseModel
+
+from finalist.coach.interviewers import Dossier, RoleReading, dossier, read_role
+from finalist.knowledge import Knowledge
+from finalist.knowledge.schema import LEVEL_ORDER, THEME_LABEL, Archetype, Question, Theme
+from finalist.model import Case, Format, Interviewer, Round
+from finalist.text import keywords, sentences, similarity
+
+DUPLICATE = 0.5  # questions at least this similar count as one
+SAME_THEME_PENALTY = 0.8  # per question already chosen with the same main theme
+
+_WEAK = re.compile(
+    r"\b(badly|weak|too general|vague|thin|struggl\w*|did not|didn't|could not|couldn't|"
+    r"no number|forgot|missed|unsure|left open|open question|not sure|fumbl\w*)\b",
+    re.IGNORECASE,
+)
+
+
+class Predicted(BaseModel):
+    id: str
+    text: str
+    score: float
+    themes: list[Theme]
+    reasons: list[str]
+    why: str
+    strong_answer: str
+    probes: list[str]
+
+
+@dataclass(frozen=True)
+class CaseContext:
+    """What the case says that matters to every prediction, computed once per case."""
+
+    role: RoleReading
+    job_terms: dict[str, str]  # stem -> the word as written in the job description or notes
+    weak_round_one: tuple[tuple[frozenset[str], str], ...]  # keywords, the sentence
+    had_round_one: bool
+
+
+def case_context(case: Case, knowledge: Knowledge) -> CaseContext:
+    opp = case.opportunity
+    job_terms: dict[str, str] = {}
+    for text in (opp.job_description or "", opp.company_notes or ""):
+        for sentence in sentences(text):
+            for word in re.findall(r"[^\W\d_]{4,}", sentence.lower()):
+                stem_set = keywords(word)
+                if stem_set:
+                    job_terms.setdefault(next(iter(stem_set)), word)
+    weak: list[tuple[frozenset[str], str]] = []
+    first = opp.first_round
+    if first is not None and first.notes:
+        for sentence in sentences(first.notes):
+            if _WEAK.search(sentence):
+                weak.append((keywords(sentence), sentence))
+    return CaseContext(
+        role=read_role(case, knowledge),
+        job_terms=job_terms,
+        weak_round_one=tuple(weak),
+        had_round_one=first is not None,
+    )
+
+
+@cache
+def _terms(text: str) -> frozenset[str]:
+    return keywords(text)
+
+
+def _question_terms(q: Question) -> frozenset[str]:
+    return _terms(" ".join([q.text, *q.competencies]))
+
+
+def _question_text_terms(q: Question) -> frozenset[str]:
+    return _terms(q.text)
+
+
+def _asker_weight(q: Question, d: Dossier) -> float:
+    main = q.askers.get(Archetype(d.archetype.value), 0.0)
+    if d.also is None:
+        return main
+    return 0.7 * main + 0.3 * q.askers.get(Archetype(d.also.value), 0.0)
+
+
+_SLOT = re.compile(r"\{(company|role|department)\}")
+
+
+def _fill(text: str, case: Case, d: Dossier, ctx: CaseContext) -> str | None:
+    """The question with its slots filled in one pass (a company called '{role}' stays
+    as written); None when a slot has nothing to fill it."""
+    department = (d.department.label if d.department else None) or (
+        ctx.role.department.label if ctx.role.department else None
+    )
+    values = {
+        "company": case.opportunity.company,
+        "role": case.opportunity.role,
+        "department": department or "",
+    }
+    if any(not values[slot] for slot in _SLOT.findall(text)):
+        return None
+    return _SLOT.sub(lambda m: values[m.group(1)], text)
+
+
+def _score(
+    q: Question, d: Dossier, rnd: Round, ctx: CaseContext, person: Interviewer
+) -> tuple[float, list[str]] | None:
+    """The score of one question for one person, with its reasons; None when it does not
+    fit at all (wrong format, another department, a level far from the role)."""
+    weight = _asker_weight(q, d)
+    if weight < 0.2:
+        return None
+    reasons: list[str] = []
+    who = d.title or d.name
+    if weight >= 0.7:
+        reasons.append(f"{who}: a {d.archetype.label} often asks this")
+    elif weight >= 0.4:
+        reasons.append(f"{who}: a {d.archetype.label} may ask this")
+    score = 4.0 * weight
+    if q.formats:
+        if rnd.format not in q.formats:
+            return None
+        score += 1.5
+        reasons.append(f"{rnd.format.value} format")
+    if rnd.format is Format.informal:
+        if Theme.culture_fit in q.themes:
+            score += 1.5
+            if f"{rnd.format.value} format" not in reasons:
+                reasons.append("an informal meeting is a chemistry check")
+        elif q.themes[0] in (Theme.hypothetical_challenge, Theme.presentation_follow_up):
+            score -= 1.5
+    if rnd.format is Format.presentation and Theme.presentation_follow_up in q.themes:
+        score += 2.0
+        if rnd.topic:
+            reasons.append(f"after your presentation on '{rnd.topic}'")
+    if rnd.format is Format.panel and Theme.communicating_to_leadership in q.themes:
+        score += 0.5
+        reasons.append("a panel tests how you speak to several leaders at once")
+    if q.departments:
+        wanted = {
+            d.department.value if d.department else "",
+            ctx.role.department.value if ctx.role.department else "",
+        }
+        if not wanted & set(q.departments):
+            return None
+        score += 1.5
+        label = (
+            d.department.label
+            if d.department and d.department.value in q.departments
+            else (ctx.role.department.label if ctx.role.department else q.departments[0])
+        )
+        reasons.append(f"a challenge {label} faces")
+    if q.levels:
+        distance = min(abs(LEVEL_ORDER[ctx.role.level] - LEVEL_ORDER[lv]) for lv in q.levels)
+        if distance > 1:
+            return None
+        score += 0.5 if distance == 0 else -0.5
+    terms = _question_terms(q)
+    matched_priorities = [p for p in person.priorities if keywords(p) & terms]
+    for priority in matched_priorities[:2]:
+        score += 1.0
+        reasons.append(f"{d.name}'s priority '{priority}'")
+    if person.notes and len(keywords(person.notes) & _question_text_terms(q)) >= 2:
+        score += 0.5
+        reasons.append(f"what you noted about {d.name}")
+    job_hits = sorted(t for t in _question_text_terms(q) if t in ctx.job_terms)[:3]
+    if job_hits:
+        score += 0.4 * len(job_hits)
+        shown = ", ".join(f"'{ctx.job_terms[t]}'" for t in job_hits[:2])
+        reasons.append(f"the job description or your company notes mention {shown}")
+    for weak_terms, sentence in ctx.weak_round_one:
+        if len(weak_terms & terms) >= 2:
+            score += 1.0
+            reasons.append(f"round one: {_clip(sentence)}")
+            break
+    if Theme.validating_round_one in q.themes:
+        if d.met_in_round_one:
+            score += 1.2
+            reasons.append(f"you met {d.name} in round one: they will check what you said")
+        elif ctx.had_round_one:
+            score += 0.6
+            reasons.append("they will have read the notes from round one")
+        else:
+            score -= 1.0
+    return score, reasons
+
+
+def _clip(text: str, limit: int = 90) -> str:
+    return text if len(text) <= limit else text[: limit - 3].rsplit(" ", 1)[0] + "..."
+
+
+def predict_questions(
+    person: Interviewer,
+    rnd: Round,
+    case: Case,
+    knowledge: Knowledge,
+    *,
+    top: int = 15,
+    number: int = 1,
+    context: CaseContext | None = None,
+) -> list[Predicted]:
+    """The `top` questions this person is most likely to ask in this round, best first:
+    several themes, no near-duplicates, every slot filled, each with its reasons."""
+    ctx = context or case_context(case, knowledge)
+    d = dossier(person, rnd, number, case, knowledge)
+    scored: list[tuple[float, str, Question, list[str]]] = []
+    for q in knowledge.questions:
+        result = _score(q, d, rnd, ctx, person)
+        if result is not None:
+            scored.append((result[0], q.id, q, result[1]))
+    scored.sort(key=lambda item: (-item[0], item[1]))
+    chosen: list[Predicted] = []
+    chosen_terms: list[frozenset[str]] = []
+    theme_count: dict[Theme, int] = {}
+    pool = scored[: top * 6]
+    while pool and len(chosen) < top:
+        best_index, best_value = 0, float("-inf")
+        for i, (score, _qid, q, _r) in enumerate(pool):
+            value = score - SAME_THEME_PENALTY * theme_count.get(q.themes[0], 0)
+            if value > best_value:
+                best_index, best_value = i, value
+        score, _qid, q, reasons = pool.pop(best_index)
+        terms = _question_text_terms(q)
+        if any(similarity(terms, other) >= DUPLICATE for other in chosen_terms):
+            continue
+        text = _fill(q.text, case, d, ctx)
+        if text is None:
+            continue
+        chosen_terms.append(terms)
+        theme_count[q.themes[0]] = theme_count.get(q.themes[0], 0) + 1
+        chosen.append(
+            Predicted(
+                id=q.id,
+                text=text,
+                score=round(score, 2),
+                themes=list(q.themes),
+                reasons=reasons or [f"a common {THEME_LABEL[q.themes[0]]} question"],
+                why=q.why,
+                strong_answer=q.strong_answer,
+                probes=list(q.probes),
+            )
+        )
+    return chosen
+
+
+class PersonQuestions(BaseModel):
+    dossier: Dossier
+    questions: list[Predicted]
+
+
+class SharedQuestion(BaseModel):
+    id: str
+    text: str
+    askers: list[str]
+    advice: str
+
+
+class RoundQuestions(BaseModel):
+    round_number: int
+    round_label: str
+    people: list[PersonQuestions]
+    shared: list[SharedQuestion]
+
+
+def round_questions(
+    case: Case, number: int, knowledge: Knowledge, *, top: int = 15
+) -> RoundQuestions:
+    """Every person's dossier and questions in one round, and the questions several of
+    them are likely to ask, listed once."""
+    rnd = case.rounds[number - 1]
+    ctx = case_context(case, knowledge)
+    people = []
+    for person in rnd.interviewers:
+        d = dossier(person, rnd, number, case, knowledge)
+        qs = predict_questions(person, rnd, case, knowledge, top=top, number=number, context=ctx)
+        people.append(PersonQuestions(dossier=d, questions=qs))
+    askers: dict[str, list[str]] = {}
+    texts: dict[str, str] = {}
+    for p in people:
+        for q in p.questions:
+            askers.setdefault(q.id, []).append(p.dossier.name)
+            texts.setdefault(q.id, q.text)
+    shared = [
+        SharedQuestion(
+            id=qid,
+            text=texts[qid],
+            askers=names,
+            advice="Keep your answer consistent across them: they will compare notes.",
+        )
+        for qid, names in askers.items()
+        if len(names) > 1
+    ]
+    return RoundQuestions(
+        round_number=number, round_label=rnd.label(number), people=people, shared=shared
+    )
+
+
+def find_interviewer(
+    case: Case, name: str, round_ref: str | None = None
+) -> tuple[int, Interviewer]:
+    """(round number, person) for a name; the closest names are suggested when none match."""
+    from finalist.editing import find_person
+
+    r, p = find_person(case, name, round_ref)
+    return r + 1, case.rounds[r].interviewers[p]

@@ -1,0 +1,63 @@
+"""Markdown views of dossiers and predicted questions (escaped like all user text)."""
+
+from __future__ import annotations
+
+from finalist.coach.interviewers import Dossier, Placement
+from finalist.coach.questions import PersonQuestions, RoundQuestions
+from finalist.knowledge.schema import THEME_LABEL
+from finalist.render.markdown import escape
+
+
+def _placement(p: Placement) -> str:
+    why = f" ({escape('; '.join(p.reasons))})" if p.reasons else ""
+    return f"{escape(p.label)}, {p.confidence} confidence{why}"
+
+
+def dossier_md(d: Dossier, level: int = 3) -> str:
+    h = "#" * level
+    title = escape(d.name) + (f", {escape(d.title)}" if d.title else "")
+    out = [f"{h} {title}", "", f"_{escape(d.round_label)} ({d.format.value})_", ""]
+    out.append(f"- **Role in the decision:** {_placement(d.archetype)}")
+    if d.also is not None:
+        out.append(f"- **Also:** {_placement(d.also)}")
+    out.append(f"- **Seniority:** {_placement(d.level)}")
+    out.append(f"- **Department:** {_placement(d.department) if d.department else 'not known'}")
+    if d.met_in_round_one:
+        out.append("- **Round one:** you met them; build on that conversation.")
+    out.append("")
+    if d.priorities:
+        out += ["**Likely cares about**", ""]
+        out += [f"- {escape(p.text)} _({escape(p.source)})_" for p in d.priorities]
+        out.append("")
+    if d.wants_to_learn:
+        out += ["**Wants to learn**", ""] + [f"- {escape(w)}" for w in d.wants_to_learn] + [""]
+    if d.how_to_talk:
+        out += ["**How to talk to them**", ""] + [f"- {escape(w)}" for w in d.how_to_talk] + [""]
+    return "\n".join(out)
+
+
+def questions_md(pq: PersonQuestions, detail: bool = True) -> str:
+    out = ["**Likely questions**", ""]
+    if not pq.questions:
+        out.append("No question fits this person and round well enough to predict it.")
+    for i, q in enumerate(pq.questions, start=1):
+        themes = ", ".join(THEME_LABEL[t] for t in q.themes)
+        out.append(f"{i}. **{escape(q.text)}**  ")
+        out.append(f"   _{escape(themes)}; because {escape('; '.join(q.reasons))}_")
+        if detail:
+            out.append(f"   - Why they ask: {escape(q.why)}")
+            out.append(f"   - A strong answer: {escape(q.strong_answer)}")
+            out.append(f"   - Then they may probe: {escape(' / '.join(q.probes))}")
+    out.append("")
+    return "\n".join(out)
+
+
+def round_people_md(rq: RoundQuestions, detail: bool = False) -> str:
+    out = [f"## {escape(rq.round_label)}: who you will meet", ""]
+    for pq in rq.people:
+        out += [dossier_md(pq.dossier), questions_md(pq, detail=detail)]
+    if rq.shared:
+        out += ["### Asked by more than one person", ""]
+        out += [f"- {escape(s.text)} _({escape(', '.join(s.askers))})_" for s in rq.shared]
+        out += ["", "Keep your answer consistent across them: they will compare notes.", ""]
+    return "\n".join(out)

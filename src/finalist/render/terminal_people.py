@@ -1,0 +1,121 @@
+"""Terminal views of the people across the table: dossiers and predicted questions."""
+
+from __future__ import annotations
+
+from rich import box
+from rich.console import Group, RenderableType
+from rich.panel import Panel
+from rich.table import Table
+from rich.text import Text
+
+from finalist.coach.interviewers import Dossier, Placement
+from finalist.coach.questions import PersonQuestions, Predicted, RoundQuestions, SharedQuestion
+from finalist.knowledge.schema import THEME_LABEL
+
+_CONFIDENCE_STYLE = {"high": "green", "medium": "yellow", "low": "red"}
+
+
+def _t(text: str | None, style: str = "") -> Text:
+    return Text(text or "", style=style)
+
+
+def _placement(p: Placement) -> Text:
+    text = Text.assemble(
+        (p.label, "bold"), " ", (f"({p.confidence})", _CONFIDENCE_STYLE[p.confidence])
+    )
+    if p.reasons:
+        text.append(f"  {'; '.join(p.reasons)}", style="dim")
+    return text
+
+
+def _list(items: list[str], style: str = "") -> Table:
+    table = Table.grid(padding=(0, 1))
+    table.add_column(style="dim", no_wrap=True)
+    table.add_column(overflow="fold")
+    for item in items:
+        table.add_row("•", _t(item, style))
+    return table
+
+
+def dossier_view(d: Dossier) -> RenderableType:
+    grid = Table.grid(padding=(0, 2))
+    grid.add_column(style="bold", no_wrap=True)
+    grid.add_column(overflow="fold")
+    grid.add_row("Role in the decision", _placement(d.archetype))
+    if d.also is not None:
+        grid.add_row("Also", _placement(d.also))
+    grid.add_row("Seniority", _placement(d.level))
+    grid.add_row(
+        "Department",
+        _placement(d.department) if d.department else Text("not known", style="dim"),
+    )
+    if d.met_in_round_one:
+        grid.add_row("Round one", _t("You met them in round one: build on that conversation."))
+    if d.priorities:
+        table = Table.grid(padding=(0, 1))
+        table.add_column(style="dim", no_wrap=True)
+        table.add_column(overflow="fold")
+        for p in d.priorities:
+            table.add_row("•", Text.assemble(p.text, (f"  ({p.source})", "dim")))
+        grid.add_row("Likely cares about", table)
+    if d.wants_to_learn:
+        grid.add_row("Wants to learn", _list(d.wants_to_learn))
+    if d.how_to_talk:
+        grid.add_row("How to talk to them", _list(d.how_to_talk))
+    title = Text.assemble((d.name, "bold"))
+    if d.title:
+        title.append(f", {d.title}")
+    title.append(f"  ·  {d.round_label} ({d.format.value})", style="dim")
+    return Panel(grid, title=title, title_align="left", box=box.ROUNDED)
+
+
+def _question(index: int, q: Predicted, detail: bool) -> RenderableType:
+    head = Text.assemble((f"{index:>2}. ", "bold"), (q.text, "bold"))
+    themes = ", ".join(THEME_LABEL[t] for t in q.themes)
+    parts: list[RenderableType] = [
+        head,
+        Text(f"    {themes} · score {q.score:g} · because {'; '.join(q.reasons)}", style="dim"),
+    ]
+    if detail:
+        parts += [
+            Text.assemble(("    Why they ask: ", "italic"), q.why),
+            Text.assemble(("    A strong answer: ", "italic"), q.strong_answer),
+            Text.assemble(("    Then they may probe: ", "italic"), " / ".join(q.probes)),
+        ]
+    return Group(*parts)
+
+
+def questions_view(pq: PersonQuestions, detail: bool = True) -> RenderableType:
+    d = pq.dossier
+    title = Text.assemble(("Likely questions from ", "bold"), (d.name, "bold cyan"))
+    if d.title:
+        title.append(f", {d.title}", style="cyan")
+    items = [_question(i, q, detail) for i, q in enumerate(pq.questions, start=1)]
+    if not items:
+        items = [Text("No question fits this person and round well enough to predict it.")]
+    spaced: list[RenderableType] = []
+    for item in items:
+        spaced += [item, Text()] if detail else [item]
+    return Group(title, Text(), *spaced)
+
+
+def shared_view(shared: list[SharedQuestion]) -> RenderableType:
+    if not shared:
+        return Text()
+    table = Table(title="Asked by more than one person", title_justify="left", box=box.SIMPLE_HEAD)
+    table.add_column("Question", overflow="fold", ratio=3)
+    table.add_column("Who", overflow="fold", ratio=1)
+    for s in shared:
+        table.add_row(_t(s.text), _t(", ".join(s.askers)))
+    return Group(
+        table,
+        Text("Keep your answer consistent across them: they will compare notes.", style="yellow"),
+    )
+
+
+def round_people_view(rq: RoundQuestions, detail: bool = False) -> RenderableType:
+    parts: list[RenderableType] = []
+    for pq in rq.people:
+        parts += [dossier_view(pq.dossier), questions_view(pq, detail=detail), Text()]
+    parts.append(shared_view(rq.shared))
+    return Group(*parts)

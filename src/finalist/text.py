@@ -1,0 +1,168 @@
+"""Shared text helpers: words, light stemming, keywords and similarity.
+
+Deliberately simple and deterministic: every match it makes can be shown to the user as
+"these words in common".
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import unicodedata
+from functools import lru_cache
+
+_APOSTROPHES = "'\u2019"
+_WORD = re.compile(rf"[^\W\d_]+(?:[{_APOSTROPHES}][^\W\d_]+)?|\d+(?:[.,]\d+)?%?", re.UNICODE)
+
+STOP = frozenset(
+    """
+    a about above after again against all also am an and any are as at be because been
+    before being below between both but by can could did do does doing down during each
+    even ever every few for from further get gets got had has have having he her here
+    hers herself him himself his how i if in into is it its itself just last let like
+    made make makes many may me might more most much must my myself need new next no nor
+    not now of off on once one only or other our ours ourselves out over own per put
+    quite rather really said same say says see she should since so some such take tell
+    than that the their theirs them themselves then there these they thing things this
+    those through to too two under until up upon us use used very via want wants was way
+    we well were what when where which while who whom why will with within without would
+    yes yet you your yours yourself yourselves walk talk give us time times someone
+    something work working able think know going go went come let's describe example
+    """.split()  # noqa: SIM905
+)
+
+# Words that mean the same thing for matching purposes (our own small lexicon).
+SYNONYMS: dict[str, str] = {
+    "customer": "client",
+    "clients": "client",
+    "customers": "client",
+    "colleague": "teammate",
+    "coworker": "teammate",
+    "peer": "teammate",
+    "boss": "manager",
+    "supervisor": "manager",
+    "stress": "pressure",
+    "deadline": "pressure",
+    "crunch": "pressure",
+    "deadlines": "pressure",
+    "urgent": "pressure",
+    "executive": "leader",
+    "executives": "leader",
+    "leadership": "leader",
+    "senior": "leader",
+    "board": "leader",
+    "department": "team",
+    "departments": "team",
+    "function": "team",
+    "group": "team",
+    "disagree": "conflict",
+    "disagreement": "conflict",
+    "tension": "conflict",
+    "first": "early",
+    "90": "early",
+    "ninety": "early",
+    "six": "early",
+    "months": "month",
+    "weeks": "month",
+    "days": "month",
+    "plan": "plan",
+    "approach": "plan",
+    "strategy": "strategic",
+    "vision": "strategic",
+    "future": "strategic",
+    "long-term": "strategic",
+    "five": "strategic",
+    "years": "year",
+    "explain": "communicate",
+    "present": "communicate",
+    "presentation": "communicate",
+    "teach": "communicate",
+    "simple": "plain",
+    "technical": "complex",
+    "complicated": "complex",
+    "culture": "culture",
+    "environment": "culture",
+    "values": "culture",
+    "style": "culture",
+    "hobby": "outside",
+    "hobbies": "outside",
+    "weekend": "outside",
+    "motivate": "motivation",
+    "motivates": "motivation",
+    "energise": "motivation",
+    "energises": "motivation",
+    "passion": "motivation",
+    "leave": "move",
+    "leaving": "move",
+    "join": "move",
+    "joining": "move",
+    "change": "change",
+    "changed": "change",
+    "shift": "change",
+    "adapt": "change",
+    "priorities": "priority",
+    "prioritise": "priority",
+    "prioritize": "priority",
+    "mistake": "failure",
+    "failed": "failure",
+    "fail": "failure",
+    "wrong": "failure",
+}
+
+
+def normalise(text: str) -> str:
+    return unicodedata.normalize("NFKC", text).casefold().replace("\u2019", "'")
+
+
+def words(text: str) -> list[str]:
+    """Lowercase words (letters in any script, and numbers), in order."""
+    return _WORD.findall(normalise(text))
+
+
+@lru_cache(maxsize=8192)
+def stem(word: str) -> str:
+    """A light English stem: enough for 'prioritising' and 'priorities' to meet."""
+    word = SYNONYMS.get(word, word)
+    for suffix, keep in (
+        ("ational", "ate"),
+        ("isation", "ise"),
+        ("ization", "ise"),
+        ("ising", "ise"),
+        ("izing", "ise"),
+        ("ities", "ity"),
+        ("iness", "y"),
+        ("ments", ""),
+        ("ment", ""),
+        ("ness", ""),
+        ("ings", ""),
+        ("ing", ""),
+        ("ies", "y"),
+        ("ied", "y"),
+        ("edly", ""),
+        ("ed", ""),
+        ("ly", ""),
+        ("es", ""),
+        ("s", ""),
+    ):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            word = word[: len(word) - len(suffix)] + keep
+            break
+    return SYNONYMS.get(word, word)
+
+
+def keywords(text: str) -> frozenset[str]:
+    """The stems of the content words of a text."""
+    return frozenset(stem(w) for w in words(text) if w not in STOP and len(w) > 1)
+
+
+def similarity(a: frozenset[str], b: frozenset[str]) -> float:
+    """Overlap of two keyword sets, 0 to 1 (the cosine of the sets)."""
+    if not a or not b:
+        return 0.0
+    return float(len(a & b) / math.sqrt(len(a) * len(b)))
+
+
+def sentences(text: str) -> list[str]:
+    """Sentences, split on ., ! and ? followed by space, and on line breaks."""
+    parts = re.split(r"(?<=[.!?])\s+|\n+", text.strip())
+    return [p.strip() for p in parts if p.strip()]
