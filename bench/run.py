@@ -107,6 +107,10 @@ def main() -> None:
         rows.append(
             ("finalist brief ID (500 cases)", *timed(["brief", case_id], env, options.runs))
         )
+    sys.path.insert(0, str(ROOT / "bench"))
+    import predict
+
+    rows.append(("in process: six-person panel, dossiers and top 15 (warm)", *predict.measure()))
     table = ["| command | median ms | best ms |", "|---|---:|---:|"]
     table += [f"| `{name}` | {median:.0f} | {best:.0f} |" for name, median, best in rows]
     block = "\n".join(

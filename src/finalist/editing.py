@@ -98,7 +98,7 @@ def remove_round(case: Case, ref: str | None) -> tuple[Case, str]:
 # --- interviewers -------------------------------------------------------------------
 
 
-def _find_person(case: Case, name: str, round_ref: str | None) -> tuple[int, int]:
+def find_person(case: Case, name: str, round_ref: str | None) -> tuple[int, int]:
     """(round index, person index) of a person; asks for --round when the name is ambiguous."""
     rounds = [round_index(case, round_ref)] if round_ref else range(len(case.rounds))
     hits = [
@@ -133,7 +133,7 @@ def add_interviewer(case: Case, round_ref: str | None, fields: Fields) -> tuple[
 
 def update_interviewer(case: Case, name: str, round_ref: str | None, fields: Fields) -> Case:
     """Change a person's details; a new name is carried into the round's debrief too."""
-    r, p = _find_person(case, name, round_ref)
+    r, p = find_person(case, name, round_ref)
     data = _data(case)
     given = _given(fields)
     person = data["rounds"][r]["interviewers"][p]
@@ -148,7 +148,7 @@ def update_interviewer(case: Case, name: str, round_ref: str | None, fields: Fie
 
 
 def remove_interviewer(case: Case, name: str, round_ref: str | None) -> tuple[Case, int]:
-    r, p = _find_person(case, name, round_ref)
+    r, p = find_person(case, name, round_ref)
     debrief = case.rounds[r].debrief
     if debrief and any(same_person(t.interviewer, name) for t in debrief.talked_with):
         raise FinalistError(

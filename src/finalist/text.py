@@ -28,7 +28,24 @@ STOP = frozenset(
     we well were what when where which while who whom why will with within without would
     yes yet you your yours yourself yourselves walk talk give us time times someone
     something work working able think know going go went come let's describe example
-    """.split()  # noqa: SIM905
+    """.split()
+)
+
+# Words too common in job posts and interview questions to say anything when they match.
+COMMON_WORK = frozenset(
+    """
+    team teams people role roles company companies business work working job jobs help
+    across across new good great best better lead leading leader manage management
+    manager managers support build building make making deliver delivering drive driving
+    ensure experience skills strong ability day days week weeks month months year years
+    time first early plan plans planning approach part own ownership take taking bring
+    colleague colleagues teammate teammates client clients customer customers
+    stakeholder stakeholders partner partners organisation organization function
+    department area areas change changes win wins goal goals result results impact
+    success successful level high key main problem problems issue issues question
+    questions answer decision decisions example way ways thing things know knowing want
+    wanted need needs like
+    """.split()
 )
 
 # Words that mean the same thing for matching purposes (our own small lexicon).
@@ -153,6 +170,17 @@ def stem(word: str) -> str:
 def keywords(text: str) -> frozenset[str]:
     """The stems of the content words of a text."""
     return frozenset(stem(w) for w in words(text) if w not in STOP and len(w) > 1)
+
+
+_COMMON_STEMS: frozenset[str] | None = None
+
+
+def distinctive(terms: frozenset[str]) -> frozenset[str]:
+    """Keywords without the ones every job post and question share ('team', 'lead')."""
+    global _COMMON_STEMS
+    if _COMMON_STEMS is None:
+        _COMMON_STEMS = frozenset(stem(w) for w in COMMON_WORK)
+    return terms - _COMMON_STEMS
 
 
 def similarity(a: frozenset[str], b: frozenset[str]) -> float:

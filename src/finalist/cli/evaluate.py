@@ -12,8 +12,9 @@ from pydantic import BaseModel, ValidationError
 from finalist.cli.common import JsonOpt, console, emit_json, knowledge
 from finalist.errors import FinalistError
 
-eval_app = typer.Typer(help="Measure finalist on evaluation files (JSON lines).",
-                       no_args_is_help=True)
+eval_app = typer.Typer(
+    help="Measure finalist on evaluation files (JSON lines).", no_args_is_help=True
+)
 
 MAX_EVAL_BYTES = 20_000_000
 Row = TypeVar("Row", bound=BaseModel)
@@ -33,7 +34,9 @@ def read_rows(path: Path, model: type[Row], check: dict[str, set[str]] | None = 
         try:
             data = json.loads(line)
         except json.JSONDecodeError as exc:
-            raise FinalistError(f"{path}:{number} is not JSON ({exc.msg}); one object per line") from None
+            raise FinalistError(
+                f"{path}:{number} is not JSON ({exc.msg}); one object per line"
+            ) from None
         if not isinstance(data, dict):
             raise FinalistError(f"{path}:{number} must be a JSON object, one per line")
         try:
@@ -66,11 +69,15 @@ def _big(path: Path) -> str:
 
 @eval_app.command("questions")
 def questions(
-    file: Annotated[Path, typer.Argument(metavar="FILE.jsonl", help="Rows with question and role.")],
-    top: Annotated[int, typer.Option("--top", min=1, max=100,
-                                     help="How many predictions per role.")] = 20,
-    matches: Annotated[bool, typer.Option("--matches",
-                                          help="Also list each question's closest prediction.")] = False,
+    file: Annotated[
+        Path, typer.Argument(metavar="FILE.jsonl", help="Rows with question and role.")
+    ],
+    top: Annotated[
+        int, typer.Option("--top", min=1, max=100, help="How many predictions per role.")
+    ] = 20,
+    matches: Annotated[
+        bool, typer.Option("--matches", help="Also list each question's closest prediction.")
+    ] = False,
     as_json: JsonOpt = False,
 ) -> None:
     """How many real questions have a close counterpart in finalist's top predictions.
@@ -91,13 +98,17 @@ def questions(
     from rich.table import Table
     from rich.text import Text
 
-    table = Table(title=f"Questions: top {top} per role, close = similarity >= {report.threshold}",
-                  title_justify="left")
+    table = Table(
+        title=f"Questions: top {top} per role, close = similarity >= {report.threshold}",
+        title_justify="left",
+    )
     for column in ("role", "interviewer", "questions", "close match", "theme covered"):
         table.add_column(column, justify="right" if column != "role" else "left")
     for r in [*report.roles, report.total]:
         table.add_row(
-            Text(r.role), Text(r.interviewer_title), str(r.questions),
+            Text(r.role),
+            Text(r.interviewer_title),
+            str(r.questions),
             f"{r.close} ({r.close / r.questions:.0%})",
             f"{r.theme_covered} ({r.theme_covered / r.questions:.0%})",
         )

@@ -105,8 +105,9 @@ def _representative_case(title: str) -> Case:
         {
             "candidate": {"name": "Evaluation"},
             "opportunity": {"company": "the company", "role": "Senior Analyst"},
-            "rounds": [{"format": "one-on-one", "interviewers": [{"name": "Interviewer",
-                                                                   "title": title}]}],
+            "rounds": [
+                {"format": "one-on-one", "interviewers": [{"name": "Interviewer", "title": title}]}
+            ],
         }
     )
 

@@ -78,46 +78,52 @@ class TitleReading(BaseModel):
 
 @dataclass(frozen=True)
 class _Index:
-    patterns: tuple[tuple[tuple[str, ...], TitleRule], ...]
-    keywords: tuple[tuple[tuple[str, ...], Department], ...]
+    patterns: dict[tuple[str, ...], TitleRule]
+    keywords: dict[tuple[str, ...], Department]
+    longest: int
 
 
 @cache
 def _index(knowledge: Knowledge) -> _Index:
-    patterns = tuple(
-        (tuple(normalise_title(p).split()), rule)
-        for rule in knowledge.titles
-        for p in rule.patterns
-    )
-    keywords = tuple(
-        (tuple(normalise_title(k).split()), dept)
-        for dept in knowledge.departments.values()
-        for k in [*dept.keywords, dept.id.replace("-", " "), dept.name]
-        if normalise_title(k)
-    )
-    return _Index(patterns, keywords)
+    patterns = {
+        tuple(normalise_title(p).split()): rule for rule in knowledge.titles for p in rule.patterns
+    }
+    keywords: dict[tuple[str, ...], Department] = {}
+    for dept in knowledge.departments.values():
+        for k in [*dept.keywords, dept.id.replace("-", " "), dept.name]:
+            key = tuple(normalise_title(k).split())
+            if key:
+                keywords.setdefault(key, dept)
+    longest = max((len(k) for k in [*patterns, *keywords]), default=1)
+    return _Index(patterns, keywords, longest)
 
 
-def _contains(tokens: list[str], pattern: tuple[str, ...]) -> bool:
-    n = len(pattern)
-    return any(tuple(tokens[i : i + n]) == pattern for i in range(len(tokens) - n + 1))
+def _ngrams(tokens: list[str], longest: int) -> list[tuple[str, ...]]:
+    return [
+        tuple(tokens[i : i + n]) for n in range(1, longest + 1) for i in range(len(tokens) - n + 1)
+    ]
 
 
+@cache
 def find_department(text: str, knowledge: Knowledge) -> tuple[Department, str] | None:
     """The department a title or department name speaks of, with the words that said so."""
-    tokens = normalise_title(text).split()
-    best: tuple[int, Department, str] | None = None
-    for pattern, dept in _index(knowledge).keywords:
-        if pattern and _contains(tokens, pattern) and (best is None or len(pattern) > best[0]):
-            best = (len(pattern), dept, " ".join(pattern))
-    return (best[1], best[2]) if best else None
+    index = _index(knowledge)
+    hits = [g for g in _ngrams(normalise_title(text).split(), index.longest) if g in index.keywords]
+    if not hits:
+        return None
+    best = max(hits, key=len)
+    return index.keywords[best], " ".join(best)
 
 
+@cache
 def read_title(title: str | None, knowledge: Knowledge) -> TitleReading:
-    """Archetype, level and department from a job title alone."""
+    """Archetype, level and department from a job title alone (cached: do not mutate)."""
     text = (title or "").strip()
     tokens = normalise_title(text).split()[:40]
-    matches = [(p, r) for p, r in _index(knowledge).patterns if _contains(tokens, p)]
+    index = _index(knowledge)
+    matches = [
+        (g, index.patterns[g]) for g in _ngrams(tokens, index.longest) if g in index.patterns
+    ]
     dept_hit = find_department(text, knowledge) if tokens else None
     if not matches:
         return _guess(text, dept_hit)

@@ -17,7 +17,7 @@ from finalist.coach.interviewers import Dossier, RoleReading, dossier, read_role
 from finalist.knowledge import Knowledge
 from finalist.knowledge.schema import LEVEL_ORDER, THEME_LABEL, Archetype, Question, Theme
 from finalist.model import Case, Format, Interviewer, Round
-from finalist.text import keywords, sentences, similarity
+from finalist.text import distinctive, keywords, sentences, similarity
 
 DUPLICATE = 0.5  # questions at least this similar count as one
 SAME_THEME_PENALTY = 0.8  # per question already chosen with the same main theme
@@ -56,7 +56,7 @@ def case_context(case: Case, knowledge: Knowledge) -> CaseContext:
     for text in (opp.job_description or "", opp.company_notes or ""):
         for sentence in sentences(text):
             for word in re.findall(r"[^\W\d_]{4,}", sentence.lower()):
-                stem_set = keywords(word)
+                stem_set = distinctive(keywords(word))
                 if stem_set:
                     job_terms.setdefault(next(iter(stem_set)), word)
     weak: list[tuple[frozenset[str], str]] = []
@@ -64,7 +64,7 @@ def case_context(case: Case, knowledge: Knowledge) -> CaseContext:
     if first is not None and first.notes:
         for sentence in sentences(first.notes):
             if _WEAK.search(sentence):
-                weak.append((keywords(sentence), sentence))
+                weak.append((distinctive(keywords(sentence)), sentence))
     return CaseContext(
         role=read_role(case, knowledge),
         job_terms=job_terms,
@@ -112,11 +112,34 @@ def _fill(text: str, case: Case, d: Dossier, ctx: CaseContext) -> str | None:
     return _SLOT.sub(lambda m: values[m.group(1)], text)
 
 
+@dataclass(frozen=True)
+class _Person:
+    """What one interviewer brings to the scoring, computed once per prediction."""
+
+    dossier: Dossier
+    priorities: tuple[tuple[str, frozenset[str]], ...]
+    notes: frozenset[str]
+    departments: frozenset[str]
+
+
+def _person(person: Interviewer, d: Dossier, ctx: CaseContext) -> _Person:
+    departments = {d.department.value if d.department else ""}
+    if ctx.role.department is not None:
+        departments.add(ctx.role.department.value)
+    return _Person(
+        dossier=d,
+        priorities=tuple((p, distinctive(_terms(p))) for p in person.priorities),
+        notes=distinctive(_terms(person.notes or "")),
+        departments=frozenset(departments - {""}),
+    )
+
+
 def _score(
-    q: Question, d: Dossier, rnd: Round, ctx: CaseContext, person: Interviewer
+    q: Question, who_: _Person, rnd: Round, ctx: CaseContext
 ) -> tuple[float, list[str]] | None:
     """The score of one question for one person, with its reasons; None when it does not
     fit at all (wrong format, another department, a level far from the role)."""
+    d = who_.dossier
     weight = _asker_weight(q, d)
     if weight < 0.2:
         return None
@@ -166,11 +189,11 @@ def _score(
             return None
         score += 0.5 if distance == 0 else -0.5
     terms = _question_terms(q)
-    matched_priorities = [p for p in person.priorities if keywords(p) & terms]
+    matched_priorities = [p for p, p_terms in who_.priorities if p_terms & terms]
     for priority in matched_priorities[:2]:
         score += 1.0
         reasons.append(f"{d.name}'s priority '{priority}'")
-    if person.notes and len(keywords(person.notes) & _question_text_terms(q)) >= 2:
+    if len(who_.notes & _question_text_terms(q)) >= 2:
         score += 0.5
         reasons.append(f"what you noted about {d.name}")
     job_hits = sorted(t for t in _question_text_terms(q) if t in ctx.job_terms)[:3]
@@ -213,9 +236,10 @@ def predict_questions(
     several themes, no near-duplicates, every slot filled, each with its reasons."""
     ctx = context or case_context(case, knowledge)
     d = dossier(person, rnd, number, case, knowledge)
+    who_ = _person(person, d, ctx)
     scored: list[tuple[float, str, Question, list[str]]] = []
     for q in knowledge.questions:
-        result = _score(q, d, rnd, ctx, person)
+        result = _score(q, who_, rnd, ctx)
         if result is not None:
             scored.append((result[0], q.id, q, result[1]))
     scored.sort(key=lambda item: (-item[0], item[1]))

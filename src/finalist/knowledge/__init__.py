@@ -34,7 +34,7 @@ KINDS: dict[str, type[BaseModel]] = {
 }
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)  # compared and hashed by identity: it is loaded once
 class Knowledge:
     titles: tuple[TitleRule, ...]
     departments: dict[str, Department]
@@ -82,8 +82,7 @@ def _entries(source: Source) -> Iterator[tuple[str, int, dict[str, Any]]]:
         raise FinalistError(f"{where} is not valid YAML ({getattr(exc, 'problem', exc)})") from None
     if not isinstance(data, dict) or len(data) != 1 or next(iter(data)) not in KINDS:
         raise FinalistError(
-            f"{source.name}: a knowledge file holds one list under one of "
-            f"{', '.join(KINDS)}:"
+            f"{source.name}: a knowledge file holds one list under one of {', '.join(KINDS)}:"
         )
     kind, items = next(iter(data.items()))
     if not isinstance(items, list):
@@ -129,7 +128,9 @@ def parse(sources: Iterable[Source], *, check_references: bool = True) -> Knowle
 
 def _check_references(k: Knowledge) -> None:
     def fail(kind: str, entry_id: str, message: str) -> None:
-        raise FinalistError(f"{k.sources[f'{kind}:{entry_id}']}: {kind} entry {entry_id!r}: {message}")
+        raise FinalistError(
+            f"{k.sources[f'{kind}:{entry_id}']}: {kind} entry {entry_id!r}: {message}"
+        )
 
     patterns: dict[str, str] = {}
     for rule in k.titles:

@@ -17,9 +17,7 @@ def gaps(k: Knowledge) -> list[str]:
     for archetype in Archetype:
         for theme in Theme:
             count = sum(
-                1
-                for q in k.questions
-                if theme in q.themes and q.askers.get(archetype, 0) >= LIKELY
+                1 for q in k.questions if theme in q.themes and q.askers.get(archetype, 0) >= LIKELY
             )
             if count < 2:
                 found.append(f"{archetype.value} x {theme.value}: {count} question(s)")
