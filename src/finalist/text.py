@@ -34,6 +34,8 @@ STOP = frozenset(
 # Words too common in job posts and interview questions to say anything when they match.
 COMMON_WORK = frozenset(
     """
+    size figure figures number numbers move moving point start end place set run keep look
+    show long short fast little big small large real next last today kind sort lot lots
     team teams people role roles company companies business work working job jobs help
     across across new good great best better lead leading leader manage management
     manager managers support build building make making deliver delivering drive driving

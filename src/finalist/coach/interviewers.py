@@ -115,6 +115,18 @@ def find_department(text: str, knowledge: Knowledge) -> tuple[Department, str] |
     return index.keywords[best], " ".join(best)
 
 
+def all_departments(text: str, knowledge: Knowledge) -> list[str]:
+    """Every department a text names, in the order they appear ('Clinical Operations'
+    names clinical and operations)."""
+    index = _index(knowledge)
+    found: list[str] = []
+    for gram in _ngrams(normalise_title(text).split(), index.longest):
+        dept = index.keywords.get(gram)
+        if dept is not None and dept.id not in found:
+            found.append(dept.id)
+    return found
+
+
 @cache
 def read_title(title: str | None, knowledge: Knowledge) -> TitleReading:
     """Archetype, level and department from a job title alone (cached: do not mutate)."""
@@ -202,16 +214,22 @@ def _guess(text: str, dept_hit: tuple[Department, str] | None) -> TitleReading:
 
 
 class RoleReading(BaseModel):
-    """The role being hired for, read like a title: its level and department."""
+    """The role being hired for, read like a title: its level, its department, and every
+    department its title or department name touches."""
 
     level: Level
     department: Placement | None
+    departments: list[str]
 
 
 def read_role(case: Case, knowledge: Knowledge) -> RoleReading:
-    reading = read_title(case.opportunity.role, knowledge)
-    department = _stated_department(case.opportunity.department, knowledge) or reading.department
-    return RoleReading(level=Level(reading.level.value), department=department)
+    opp = case.opportunity
+    reading = read_title(opp.role, knowledge)
+    department = _stated_department(opp.department, knowledge) or reading.department
+    touched = all_departments(f"{opp.department or ''} {opp.role}", knowledge)
+    if department is not None and department.value and department.value not in touched:
+        touched.insert(0, department.value)
+    return RoleReading(level=Level(reading.level.value), department=department, departments=touched)
 
 
 def _stated_department(text: str | None, knowledge: Knowledge) -> Placement | None:

@@ -45,6 +45,7 @@ class CaseContext:
     """What the case says that matters to every prediction, computed once per case."""
 
     role: RoleReading
+    department_names: dict[str, str]
     job_terms: dict[str, str]  # stem -> the word as written in the job description or notes
     weak_round_one: tuple[tuple[frozenset[str], str], ...]  # keywords, the sentence
     had_round_one: bool
@@ -67,6 +68,7 @@ def case_context(case: Case, knowledge: Knowledge) -> CaseContext:
                 weak.append((distinctive(keywords(sentence)), sentence))
     return CaseContext(
         role=read_role(case, knowledge),
+        department_names={k: v.name for k, v in knowledge.departments.items()},
         job_terms=job_terms,
         weak_round_one=tuple(weak),
         had_round_one=first is not None,
@@ -93,23 +95,30 @@ def _asker_weight(q: Question, d: Dossier) -> float:
     return 0.7 * main + 0.3 * q.askers.get(Archetype(d.also.value), 0.0)
 
 
-_SLOT = re.compile(r"\{(company|role|department)\}")
+_SLOT = re.compile(r"\{(company|role|department)\}('s)?")
 
 
 def _fill(text: str, case: Case, d: Dossier, ctx: CaseContext) -> str | None:
     """The question with its slots filled in one pass (a company called '{role}' stays
-    as written); None when a slot has nothing to fill it."""
-    department = (d.department.label if d.department else None) or (
-        ctx.role.department.label if ctx.role.department else None
-    )
+    as written); None when a slot has nothing to fill it. {department} is the role's
+    department when known (the questions are about the job), else the interviewer's."""
+    role_dept = ctx.role.department.label if ctx.role.department else None
+    department = role_dept or (d.department.label if d.department else None)
     values = {
         "company": case.opportunity.company,
         "role": case.opportunity.role,
         "department": department or "",
     }
-    if any(not values[slot] for slot in _SLOT.findall(text)):
+    if any(not values[slot] for slot, _s in _SLOT.findall(text)):
         return None
-    return _SLOT.sub(lambda m: values[m.group(1)], text)
+
+    def put(match: re.Match[str]) -> str:
+        value = values[match.group(1)]
+        if match.group(2):  # a possessive: "Castellan Foods'" rather than "Foods's"
+            value += "'" if value.endswith("s") else "'s"
+        return value
+
+    return _SLOT.sub(put, text)
 
 
 @dataclass(frozen=True)
@@ -119,18 +128,17 @@ class _Person:
     dossier: Dossier
     priorities: tuple[tuple[str, frozenset[str]], ...]
     notes: frozenset[str]
-    departments: frozenset[str]
+    department_terms: frozenset[str]
 
 
-def _person(person: Interviewer, d: Dossier, ctx: CaseContext) -> _Person:
-    departments = {d.department.value if d.department else ""}
-    if ctx.role.department is not None:
-        departments.add(ctx.role.department.value)
+def _person(person: Interviewer, d: Dossier, knowledge: Knowledge) -> _Person:
+    dept = knowledge.departments.get(d.department.value) if d.department else None
+    dept_text = " ".join([*dept.priorities, *dept.measures]) if dept else ""
     return _Person(
         dossier=d,
         priorities=tuple((p, distinctive(_terms(p))) for p in person.priorities),
         notes=distinctive(_terms(person.notes or "")),
-        departments=frozenset(departments - {""}),
+        department_terms=distinctive(_terms(dept_text)),
     )
 
 
@@ -145,10 +153,11 @@ def _score(
         return None
     reasons: list[str] = []
     who = d.title or d.name
+    kind = _with_article(d.archetype.label)
     if weight >= 0.7:
-        reasons.append(f"{who}: a {d.archetype.label} often asks this")
+        reasons.append(f"{who}: {kind} often asks this")
     elif weight >= 0.4:
-        reasons.append(f"{who}: a {d.archetype.label} may ask this")
+        reasons.append(f"{who}: {kind} may ask this")
     score = 4.0 * weight
     if q.formats:
         if rnd.format not in q.formats:
@@ -170,26 +179,37 @@ def _score(
         score += 0.5
         reasons.append("a panel tests how you speak to several leaders at once")
     if q.departments:
-        wanted = {
-            d.department.value if d.department else "",
-            ctx.role.department.value if ctx.role.department else "",
-        }
-        if not wanted & set(q.departments):
+        role_dept = ctx.role.department
+        theirs = d.department
+        shared = [dept for dept in ctx.role.departments if dept in q.departments]
+        if shared:
+            score += 1.5
+            name = ctx.department_names.get(shared[0], shared[0])
+            reasons.append(f"a challenge {name} faces, where the role sits")
+        elif (
+            theirs is not None
+            and theirs.value in q.departments
+            and (role_dept is None or Theme.cross_functional in q.themes)
+        ):
+            score += 1.0
+            reasons.append(f"a challenge {theirs.label}, {d.name}'s department, faces")
+        else:
             return None
-        score += 1.5
-        label = (
-            d.department.label
-            if d.department and d.department.value in q.departments
-            else (ctx.role.department.label if ctx.role.department else q.departments[0])
-        )
-        reasons.append(f"a challenge {label} faces")
+    terms = _question_terms(q)
+    if who_.department_terms and len(who_.department_terms & terms) >= 2 and d.department:
+        score += 0.6
+        reasons.append(f"close to what {d.department.label} cares about")
     if q.levels:
         distance = min(abs(LEVEL_ORDER[ctx.role.level] - LEVEL_ORDER[lv]) for lv in q.levels)
         if distance > 1:
             return None
         score += 0.5 if distance == 0 else -0.5
-    terms = _question_terms(q)
-    matched_priorities = [p for p, p_terms in who_.priorities if p_terms & terms]
+    # a one-word priority ("cash") matches on its word; a longer one needs two in common
+    matched_priorities = [
+        p
+        for p, p_terms in who_.priorities
+        if p_terms and len(p_terms & terms) >= min(2, len(p_terms))
+    ]
     for priority in matched_priorities[:2]:
         score += 1.0
         reasons.append(f"{d.name}'s priority '{priority}'")
@@ -210,12 +230,21 @@ def _score(
         if d.met_in_round_one:
             score += 1.2
             reasons.append(f"you met {d.name} in round one: they will check what you said")
-        elif ctx.had_round_one:
-            score += 0.6
-            reasons.append("they will have read the notes from round one")
-        else:
+        elif ctx.had_round_one and d.archetype.value in (
+            Archetype.hiring_manager.value,
+            Archetype.hr_recruiter.value,
+        ):
+            score += 0.3
+            reasons.append(
+                f"as {_with_article(d.archetype.label)} they will have the round-one notes"
+            )
+        elif not ctx.had_round_one:
             score -= 1.0
     return score, reasons
+
+
+def _with_article(label: str) -> str:
+    return f"{'an' if label[0].lower() in 'aeiou' or label.startswith('HR') else 'a'} {label}"
 
 
 def _clip(text: str, limit: int = 90) -> str:
@@ -236,7 +265,7 @@ def predict_questions(
     several themes, no near-duplicates, every slot filled, each with its reasons."""
     ctx = context or case_context(case, knowledge)
     d = dossier(person, rnd, number, case, knowledge)
-    who_ = _person(person, d, ctx)
+    who_ = _person(person, d, knowledge)
     scored: list[tuple[float, str, Question, list[str]]] = []
     for q in knowledge.questions:
         result = _score(q, who_, rnd, ctx)
