@@ -34,6 +34,7 @@ STOP = frozenset(
 # Words too common in job posts and interview questions to say anything when they match.
 COMMON_WORK = frozenset(
     """
+    general specific asked ask answer answered told tell said
     size figure figures number numbers move moving point start end place set run keep look
     show long short fast little big small large real next last today kind sort lot lots
     team teams people role roles company companies business work working job jobs help
@@ -192,7 +193,22 @@ def similarity(a: frozenset[str], b: frozenset[str]) -> float:
     return float(len(a & b) / math.sqrt(len(a) * len(b)))
 
 
+def reflow(text: str) -> str:
+    """Text as the reader should see it: lines wrapped by hand in a case file are joined
+    into paragraphs; blank lines and list items ("- ", "* ", "1. ") keep their breaks."""
+    out: list[str] = []
+    for line in text.split("\n"):
+        stripped = line.strip()
+        starts_item = bool(re.match(r"^([-*•]|\d+[.)])\s", stripped))
+        if out and out[-1] and stripped and not starts_item:
+            out[-1] += " " + stripped
+        else:
+            out.append(stripped)
+    return "\n".join(out)
+
+
 def sentences(text: str) -> list[str]:
-    """Sentences, split on ., ! and ? followed by space, and on line breaks."""
-    parts = re.split(r"(?<=[.!?])\s+|\n+", text.strip())
+    """Sentences, split on ., ! and ? followed by space, and on paragraph breaks;
+    lines wrapped by hand are joined first."""
+    parts = re.split(r"(?<=[.!?])\s+|\n+", reflow(text.strip()))
     return [p.strip() for p in parts if p.strip()]

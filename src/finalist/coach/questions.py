@@ -222,8 +222,9 @@ def _score(
         shown = ", ".join(f"'{ctx.job_terms[t]}'" for t in job_hits[:2])
         reasons.append(f"the job description or your company notes mention {shown}")
     for weak_terms, sentence in ctx.weak_round_one:
-        if len(weak_terms & terms) >= 2:
-            score += 1.0
+        common = weak_terms & terms
+        if len(common) >= 2 or any(len(t) >= 6 for t in common):
+            score += 1.0 if len(common) >= 2 else 0.6
             reasons.append(f"round one: {_clip(sentence)}")
             break
     if Theme.validating_round_one in q.themes:

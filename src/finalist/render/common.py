@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
-import re
 from datetime import date, datetime
 from typing import Protocol
 
 from finalist.coach.glance import RoundGlance
+from finalist.text import reflow
+
+__all__ = ["reflow"]
 
 
 class Named(Protocol):
@@ -16,20 +18,6 @@ class Named(Protocol):
     def title(self) -> str | None: ...
     @property
     def department(self) -> str | None: ...
-
-
-def reflow(text: str) -> str:
-    """Text as the reader should see it: lines wrapped by hand in a case file are joined
-    into paragraphs; blank lines and list items ("- ", "* ", "1. ") keep their breaks."""
-    out: list[str] = []
-    for line in text.split("\n"):
-        stripped = line.strip()
-        starts_item = bool(re.match(r"^([-*•]|\d+[.)])\s", stripped))
-        if out and out[-1] and stripped and not starts_item:
-            out[-1] += " " + stripped
-        else:
-            out.append(stripped)
-    return "\n".join(out)
 
 
 def when_text(when: date | datetime | None) -> str:

@@ -70,19 +70,23 @@ def dossier_view(d: Dossier) -> RenderableType:
 
 
 def _question(index: int, q: Predicted, detail: bool) -> RenderableType:
-    head = Text.assemble((f"{index:>2}. ", "bold"), (q.text, "bold"))
+    """One question, its number hanging to the left of every wrapped line."""
     themes = ", ".join(THEME_LABEL[t] for t in q.themes)
-    parts: list[RenderableType] = [
-        head,
-        Text(f"    {themes} · score {q.score:g} · because {'; '.join(q.reasons)}", style="dim"),
+    body: list[RenderableType] = [
+        Text(q.text, style="bold"),
+        Text(f"{themes} · score {q.score:g} · because {'; '.join(q.reasons)}", style="dim"),
     ]
     if detail:
-        parts += [
-            Text.assemble(("    Why they ask: ", "italic"), q.why),
-            Text.assemble(("    A strong answer: ", "italic"), q.strong_answer),
-            Text.assemble(("    Then they may probe: ", "italic"), " / ".join(q.probes)),
+        body += [
+            Text.assemble(("Why they ask: ", "italic"), q.why),
+            Text.assemble(("A strong answer: ", "italic"), q.strong_answer),
+            Text.assemble(("Then they may probe: ", "italic"), " / ".join(q.probes)),
         ]
-    return Group(*parts)
+    grid = Table.grid(padding=(0, 1))
+    grid.add_column(justify="right", no_wrap=True, style="bold")
+    grid.add_column(overflow="fold")
+    grid.add_row(f"{index}.", Group(*body))
+    return grid
 
 
 def questions_view(pq: PersonQuestions, detail: bool = True) -> RenderableType:
