@@ -113,3 +113,27 @@ def test_readme_tour_runs(cli: Cli, tmp_path: Path, monkeypatch: pytest.MonkeyPa
         result = cli(*words)
         assert result.code == 0, f"{command}: {result.err}"
     assert (tmp_path / "finalist-backup.db").is_file()
+
+
+KNOWLEDGE_DOC = (DOCS / "knowledge.md").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    ("kind", "field"),
+    [
+        (kind, field)
+        for kind, cls in __import__("finalist.knowledge", fromlist=["KINDS"]).KINDS.items()
+        for field in cls.model_fields
+    ],
+)
+def test_every_knowledge_field_is_documented(kind: str, field: str) -> None:
+    heading = "(`questions/*.yaml`)" if kind == "questions" else f"(`{kind}.yaml`)"
+    section = KNOWLEDGE_DOC.split(heading, 1)[1].split("\n## ", 1)[0]
+    assert f"| `{field}` |" in section, f"docs/knowledge.md does not describe {kind}.{field}"
+
+
+def test_documented_vocabularies_are_the_real_ones() -> None:
+    from finalist.knowledge.schema import Archetype, Level, Theme
+
+    for value in [*Archetype, *Level, *Theme]:
+        assert f"`{value.value}`" in KNOWLEDGE_DOC

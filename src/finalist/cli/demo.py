@@ -22,8 +22,11 @@ def demo() -> None:
 
     from finalist.casefile import parse_case
     from finalist.coach import at_a_glance, build_brief
+    from finalist.coach.interviewers import dossier
+    from finalist.coach.questions import PersonQuestions, predict_questions
     from finalist.model import day_of
     from finalist.render.terminal import brief_view, case_list_view
+    from finalist.render.terminal_people import questions_view
     from finalist.settings import Settings
     from finalist.store import open_store
 
@@ -55,7 +58,25 @@ def demo() -> None:
                 style="dim",
                 markup=False,
             )
-            out.print(brief_view(build_brief(stored.case, today, knowledge())))
+            kb = knowledge()
+            out.print(brief_view(build_brief(stored.case, today, kb)))
+            panel = stored.case.rounds[0] if stored.case.rounds else None
+            if panel is not None and panel.interviewers:
+                person = panel.interviewers[-1]
+                out.print(Rule(f"4. What {person.name} is likely to ask, and why"))
+                out.print(
+                    f'$ finalist questions {result.id} -i "{person.name}" --top 3',
+                    style="dim",
+                    markup=False,
+                )
+                out.print(
+                    questions_view(
+                        PersonQuestions(
+                            dossier=dossier(person, panel, 1, stored.case, kb),
+                            questions=predict_questions(person, panel, stored.case, kb, top=3),
+                        )
+                    )
+                )
     out.print()
     out.print(
         "Next: copy examples/harbourline-product-lead.yaml, make it yours, then "
