@@ -210,7 +210,7 @@ def test_long_job_description_under_the_file_limit_is_refused_by_field() -> None
 def test_binary_file(tmp_path: Path) -> None:
     path = tmp_path / "photo.yaml"
     path.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")
-    with pytest.raises(FinalistError, match="is a binary file, not a case file"):
+    with pytest.raises(FinalistError, match="is a binary file; give a text file"):
         load_case_file(path)
 
 

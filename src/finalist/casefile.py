@@ -41,8 +41,8 @@ _Loader.add_implicit_resolver(
 )
 
 
-def read_text(path: Path) -> str:
-    """The text of a case file, refusing what is not a reasonably sized UTF-8 text file."""
+def read_text(path: Path, limit: int = MAX_CASE_FILE_BYTES, what: str = "case files") -> str:
+    """The text of a file, refusing what is not a reasonably sized UTF-8 text file."""
     try:
         size = path.stat().st_size
     except FileNotFoundError:
@@ -51,17 +51,17 @@ def read_text(path: Path) -> str:
         raise FinalistError(f"{path}: cannot read it ({exc.strerror})") from None
     if path.is_dir():
         raise FinalistError(f"{path} is a folder; give the path of a case file (.yaml)")
-    if size > MAX_CASE_FILE_BYTES:
+    if size > limit:
         raise FinalistError(
-            f"{path} is {size / 1_000_000:.1f} MB; case files are limited to "
-            f"{MAX_CASE_FILE_BYTES // 1_000_000} MB (paste only the relevant part of long texts)"
+            f"{path} is {size / 1_000_000:.1f} MB; {what} are limited to "
+            f"{limit // 1_000_000} MB (paste only the relevant part of long texts)"
         )
     try:
         data = path.read_bytes()
     except OSError as exc:
         raise FinalistError(f"{path}: cannot read it ({exc.strerror})") from None
     if b"\x00" in data:
-        raise FinalistError(f"{path} is a binary file, not a case file; give a YAML text file")
+        raise FinalistError(f"{path} is a binary file; give a text file (UTF-8)")
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:

@@ -81,8 +81,9 @@ def knowledge() -> Knowledge:
     from finalist import knowledge as kb
     from finalist.settings import Settings
 
-    extra = Settings.from_env().knowledge
-    return kb.load(str(extra) if extra else None)
+    settings = Settings.from_env()
+    extra = settings.knowledge
+    return kb.load(str(extra) if extra else None, str(settings.home / "cache"))
 
 
 @contextmanager

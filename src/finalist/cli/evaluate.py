@@ -24,9 +24,7 @@ def read_rows(path: Path, model: type[Row], check: dict[str, set[str]] | None = 
     """Every line of a JSON-lines file as a validated row; one clear line per problem."""
     from finalist.casefile import read_text
 
-    if path.is_file() and path.stat().st_size > MAX_EVAL_BYTES:
-        raise FinalistError(f"{path} is larger than {MAX_EVAL_BYTES // 1_000_000} MB")
-    text = read_text(path) if path.is_file() and path.stat().st_size <= 1_000_000 else _big(path)
+    text = read_text(path, MAX_EVAL_BYTES, "evaluation files")
     rows: list[Row] = []
     for number, line in enumerate(text.splitlines(), start=1):
         if not line.strip():
@@ -56,15 +54,6 @@ def read_rows(path: Path, model: type[Row], check: dict[str, set[str]] | None = 
     if not rows:
         raise FinalistError(f"{path} has no rows; it needs one JSON object per line")
     return rows
-
-
-def _big(path: Path) -> str:
-    try:
-        return path.read_bytes().decode("utf-8")
-    except FileNotFoundError:
-        raise FinalistError(f"{path}: no such file; check the path") from None
-    except UnicodeDecodeError:
-        raise FinalistError(f"{path} is not UTF-8 text; save it as UTF-8") from None
 
 
 @eval_app.command("questions")

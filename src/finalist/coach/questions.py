@@ -19,6 +19,9 @@ from finalist.knowledge.schema import LEVEL_ORDER, THEME_LABEL, Archetype, Quest
 from finalist.model import Case, Format, Interviewer, Round
 from finalist.text import distinctive, keywords, sentences, similarity
 
+_DECIDERS = frozenset(
+    a.value for a in (Archetype.executive, Archetype.department_head, Archetype.hiring_manager)
+)
 DUPLICATE = 0.5  # questions at least this similar count as one
 SAME_THEME_PENALTY = 0.8  # per question already chosen with the same main theme
 
@@ -221,7 +224,9 @@ def _score(
         score += 0.4 * len(job_hits)
         shown = ", ".join(f"'{ctx.job_terms[t]}'" for t in job_hits[:2])
         reasons.append(f"the job description or your company notes mention {shown}")
-    for weak_terms, sentence in ctx.weak_round_one:
+    # the people who decide share the round-one notes; a peer at lunch will not probe them
+    knows_round_one = d.met_in_round_one or d.archetype.value in _DECIDERS
+    for weak_terms, sentence in ctx.weak_round_one if knows_round_one else ():
         common = weak_terms & terms
         if len(common) >= 2 or any(len(t) >= 6 for t in common):
             score += 1.0 if len(common) >= 2 else 0.6

@@ -73,9 +73,13 @@ def folder_sources(folder: Path) -> list[Source]:
     ]
 
 
+# libyaml parses the knowledge about seven times faster than pure Python, when installed
+_YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
 def _entries(source: Source) -> Iterator[tuple[str, int, dict[str, Any]]]:
     try:
-        data = yaml.safe_load(source.text)
+        data = yaml.load(source.text, Loader=_YAML_LOADER)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f"{source.name}:{mark.line + 1}" if mark else source.name
@@ -150,9 +154,85 @@ def _check_references(k: Knowledge) -> None:
 
 
 @cache
-def load(extra_folder: str | None = None) -> Knowledge:
-    """The knowledge, loaded and checked once per process."""
+def load(extra_folder: str | None = None, cache_dir: str | None = None) -> Knowledge:
+    """The knowledge, loaded and checked once per process.
+
+    With ``cache_dir``, the validated entries are also kept there as JSON, keyed by a hash
+    of every source file, so the next process reads them in a few milliseconds instead of
+    parsing the YAML again. A missing, stale or unreadable cache is simply rebuilt.
+    """
     sources = shipped_sources()
     if extra_folder:
         sources += folder_sources(Path(extra_folder).expanduser())
-    return parse(sources)
+    if cache_dir is None:
+        return parse(sources)
+    path = Path(cache_dir) / f"knowledge-{_fingerprint(sources)}.json"
+    cached = _read_cache(path)
+    if cached is not None:
+        return cached
+    knowledge = parse(sources)
+    _write_cache(path, knowledge)
+    return knowledge
+
+
+def _fingerprint(sources: list[Source]) -> str:
+    import hashlib
+
+    import pydantic
+
+    from finalist import __version__
+
+    digest = hashlib.sha256(f"{__version__} {pydantic.VERSION}".encode())
+    for source in sources:
+        digest.update(source.name.encode() + b"\0" + source.text.encode() + b"\0")
+    return digest.hexdigest()[:20]
+
+
+def _read_cache(path: Path) -> Knowledge | None:
+    import json
+
+    from pydantic import TypeAdapter
+
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        kinds = {
+            kind: TypeAdapter(list[model]).validate_python(data["kinds"][kind])  # type: ignore[valid-type]
+            for kind, model in KINDS.items()
+        }
+        departments: list[Department] = kinds["departments"]
+        archetypes: list[ArchetypeGuide] = kinds["archetypes"]
+        return Knowledge(
+            titles=tuple(kinds["titles"]),
+            departments={d.id: d for d in departments},
+            archetypes={a.id: a for a in archetypes},
+            questions=tuple(kinds["questions"]),
+            sources=dict(data["sources"]),
+        )
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+
+
+def _write_cache(path: Path, knowledge: Knowledge) -> None:
+    import json
+    import os
+    import tempfile
+
+    data = {
+        "kinds": {
+            "titles": [t.model_dump(mode="json") for t in knowledge.titles],
+            "departments": [d.model_dump(mode="json") for d in knowledge.departments.values()],
+            "archetypes": [a.model_dump(mode="json") for a in knowledge.archetypes.values()],
+            "questions": [q.model_dump(mode="json") for q in knowledge.questions],
+        },
+        "sources": knowledge.sources,
+    }
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        for old in path.parent.glob("knowledge-*.json"):
+            old.unlink(missing_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=".knowledge-", dir=path.parent)
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            json.dump(data, handle, ensure_ascii=False)
+        os.replace(tmp, path)
+    except OSError:
+        pass  # a cache is an optimisation: without one, the next start parses again

@@ -69,38 +69,40 @@ def dossier_view(d: Dossier) -> RenderableType:
     return Panel(grid, title=title, title_align="left", box=box.ROUNDED)
 
 
-def _question(index: int, q: Predicted, detail: bool) -> RenderableType:
-    """One question, its number hanging to the left of every wrapped line."""
+def _question_body(q: Predicted, detail: bool) -> Text:
     themes = ", ".join(THEME_LABEL[t] for t in q.themes)
-    body: list[RenderableType] = [
-        Text(q.text, style="bold"),
-        Text(f"{themes} · score {q.score:g} · because {'; '.join(q.reasons)}", style="dim"),
-    ]
+    body = Text.assemble(
+        (q.text, "bold"),
+        "\n",
+        (f"{themes} · score {q.score:g} · because {'; '.join(q.reasons)}", "dim"),
+    )
     if detail:
-        body += [
-            Text.assemble(("Why they ask: ", "italic"), q.why),
-            Text.assemble(("A strong answer: ", "italic"), q.strong_answer),
-            Text.assemble(("Then they may probe: ", "italic"), " / ".join(q.probes)),
-        ]
-    grid = Table.grid(padding=(0, 1))
-    grid.add_column(justify="right", no_wrap=True, style="bold")
-    grid.add_column(overflow="fold")
-    grid.add_row(f"{index}.", Group(*body))
-    return grid
+        body.append("\nWhy they ask: ", style="italic")
+        body.append(q.why)
+        body.append("\nA strong answer: ", style="italic")
+        body.append(q.strong_answer)
+        body.append("\nThen they may probe: ", style="italic")
+        body.append(" / ".join(q.probes))
+        body.append("\n")
+    return body
 
 
 def questions_view(pq: PersonQuestions, detail: bool = True) -> RenderableType:
+    """The list as one grid: each number hangs to the left of its wrapped lines."""
     d = pq.dossier
     title = Text.assemble(("Likely questions from ", "bold"), (d.name, "bold cyan"))
     if d.title:
         title.append(f", {d.title}", style="cyan")
-    items = [_question(i, q, detail) for i, q in enumerate(pq.questions, start=1)]
-    if not items:
-        items = [Text("No question fits this person and round well enough to predict it.")]
-    spaced: list[RenderableType] = []
-    for item in items:
-        spaced += [item, Text()] if detail else [item]
-    return Group(title, Text(), *spaced)
+    if not pq.questions:
+        return Group(
+            title, Text("No question fits this person and round well enough to predict it.")
+        )
+    grid = Table.grid(padding=(0, 1))
+    grid.add_column(justify="right", no_wrap=True, style="bold")
+    grid.add_column(overflow="fold")
+    for i, q in enumerate(pq.questions, start=1):
+        grid.add_row(f"{i}.", _question_body(q, detail))
+    return Group(title, Text(), grid)
 
 
 def shared_view(shared: list[SharedQuestion]) -> RenderableType:
