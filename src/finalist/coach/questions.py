@@ -91,11 +91,11 @@ def _question_text_terms(q: Question) -> frozenset[str]:
     return _terms(q.text)
 
 
-def _asker_weight(q: Question, d: Dossier) -> float:
-    main = q.askers.get(Archetype(d.archetype.value), 0.0)
-    if d.also is None:
+def _asker_weight(q: Question, who_: _Person) -> float:
+    main = q.askers.get(who_.archetype, 0.0)
+    if who_.also is None:
         return main
-    return 0.7 * main + 0.3 * q.askers.get(Archetype(d.also.value), 0.0)
+    return 0.7 * main + 0.3 * q.askers.get(who_.also, 0.0)
 
 
 _SLOT = re.compile(r"\{(company|role|department)\}('s)?")
@@ -132,6 +132,10 @@ class _Person:
     priorities: tuple[tuple[str, frozenset[str]], ...]
     notes: frozenset[str]
     department_terms: frozenset[str]
+    archetype: Archetype
+    also: Archetype | None
+    who: str  # "VP Engineering", as shown in reasons
+    kind: str  # "a department head"
 
 
 def _person(person: Interviewer, d: Dossier, knowledge: Knowledge) -> _Person:
@@ -142,6 +146,10 @@ def _person(person: Interviewer, d: Dossier, knowledge: Knowledge) -> _Person:
         priorities=tuple((p, distinctive(_terms(p))) for p in person.priorities),
         notes=distinctive(_terms(person.notes or "")),
         department_terms=distinctive(_terms(dept_text)),
+        archetype=Archetype(d.archetype.value),
+        also=Archetype(d.also.value) if d.also else None,
+        who=d.title or d.name,
+        kind=_with_article(d.archetype.label),
     )
 
 
@@ -151,12 +159,11 @@ def _score(
     """The score of one question for one person, with its reasons; None when it does not
     fit at all (wrong format, another department, a level far from the role)."""
     d = who_.dossier
-    weight = _asker_weight(q, d)
+    weight = _asker_weight(q, who_)
     if weight < 0.2:
         return None
     reasons: list[str] = []
-    who = d.title or d.name
-    kind = _with_article(d.archetype.label)
+    who, kind = who_.who, who_.kind
     if weight >= 0.7:
         reasons.append(f"{who}: {kind} often asks this")
     elif weight >= 0.4:
