@@ -73,6 +73,4 @@ def measure(runs: int = 50) -> tuple[float, float]:
 
 if __name__ == "__main__":
     median, best = measure()
-    print(
-        f"six-person panel, dossiers and top 15: median {median:.1f} ms, best {best:.1f} ms"
-    )
+    print(f"six-person panel, dossiers and top 15: median {median:.1f} ms, best {best:.1f} ms")

@@ -9,7 +9,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from finalist.casefile import dump_case, parse_case
-from finalist.model import Case, Format, Stage, person_key
+from finalist.model import Case, Format, Stage, _clean_line, person_key
 from finalist.settings import Settings
 from finalist.store import open_store
 
@@ -28,7 +28,8 @@ words = st.lists(name, max_size=4)
 
 
 def _distinct(items: st.SearchStrategy[str]) -> st.SearchStrategy[list[str]]:
-    return st.lists(items, max_size=4, unique_by=lambda s: person_key(" ".join(s.split())))
+    """Names distinct as the model sees them: after it removes control characters."""
+    return st.lists(items, max_size=4, unique_by=lambda s: person_key(_clean_line(s)))
 
 
 interviewer = st.fixed_dictionaries(

@@ -157,6 +157,24 @@ Priorities = Annotated[
 Notes = Annotated[str | None, _opt("What you know about them.", "--notes")]
 
 
+def _person_fields(
+    name: str | None,
+    title: str | None,
+    department: str | None,
+    email: str | None,
+    priority: list[str] | None,
+    notes: str | None,
+) -> dict[str, Any]:
+    return {
+        "name": name,
+        "title": title,
+        "department": department,
+        "email": email,
+        "priorities": priority or None,
+        "notes": notes,
+    }
+
+
 @people_app.command("add")
 def interviewer_add(
     case: CaseArg,
@@ -171,14 +189,7 @@ def interviewer_add(
     """Add a person to a round."""
     from finalist import editing
 
-    fields = {
-        "name": name,
-        "title": title,
-        "department": department,
-        "email": email,
-        "priorities": priority or None,
-        "notes": notes,
-    }
+    fields = _person_fields(name, title, department, email, priority, notes)
 
     def change(c: Case) -> tuple[Case, str]:
         new, number = editing.add_interviewer(c, round_, fields)
@@ -202,14 +213,7 @@ def interviewer_set(
     """Change a person's details; options not given stay as they are, '' clears one."""
     from finalist import editing
 
-    fields = {
-        "name": name,
-        "title": title,
-        "department": department,
-        "email": email,
-        "priorities": priority or None,
-        "notes": notes,
-    }
+    fields = _person_fields(name, title, department, email, priority, notes)
     _change(
         case,
         lambda c: (
@@ -252,6 +256,24 @@ Competencies = Annotated[
 ]
 
 
+def _story_fields(
+    title: str | None,
+    situation: str | None,
+    task: str | None,
+    action: str | None,
+    result: str | None,
+    competency: list[str] | None,
+) -> dict[str, Any]:
+    return {
+        "title": title,
+        "situation": situation,
+        "task": task,
+        "action": action,
+        "result": result,
+        "competencies": competency or None,
+    }
+
+
 @stories_app.command("add")
 def story_add(
     case: CaseArg,
@@ -267,14 +289,7 @@ def story_add(
     """Add a story to the case's story bank."""
     from finalist import editing
 
-    fields = {
-        "title": title,
-        "situation": situation,
-        "task": task,
-        "action": action,
-        "result": result,
-        "competencies": competency or None,
-    }
+    fields = _story_fields(title, situation, task, action, result, competency)
     _change(case, lambda c: (editing.add_story(c, fields), f"added story {title.strip()!r}"))
 
 
@@ -292,14 +307,7 @@ def story_set(
     """Change a story; options not given stay as they are, '' clears one."""
     from finalist import editing
 
-    fields = {
-        "title": title,
-        "situation": situation,
-        "task": task,
-        "action": action,
-        "result": result,
-        "competencies": competency or None,
-    }
+    fields = _story_fields(title, situation, task, action, result, competency)
     _change(
         case, lambda c: (editing.update_story(c, story, fields), f"updated story {story.strip()!r}")
     )

@@ -165,18 +165,22 @@ def read_title(title: str | None, knowledge: Knowledge) -> TitleReading:
             value=dept.id, label=dept.name, confidence="high", reasons=[f"{said} names it"]
         )
     elif dept_hit:
-        department = Placement(
-            value=dept_hit[0].id,
-            label=dept_hit[0].name,
-            confidence="medium",
-            reasons=[f"'{dept_hit[1]}' in the title"],
-        )
+        department = _from_keywords(dept_hit)
     return TitleReading(
         archetype=archetype,
         level=Placement(
             value=level.value, label=LEVEL_LABEL[level], confidence="high", reasons=level_reasons
         ),
         department=department,
+    )
+
+
+def _from_keywords(hit: tuple[Department, str]) -> Placement:
+    return Placement(
+        value=hit[0].id,
+        label=hit[0].name,
+        confidence="medium",
+        reasons=[f"'{hit[1]}' in the title"],
     )
 
 
@@ -188,14 +192,7 @@ def _guess(text: str, dept_hit: tuple[Department, str] | None) -> TitleReading:
         if text
         else "no title given: a guess; add their title to the case for a better reading"
     )
-    department = None
-    if dept_hit:
-        department = Placement(
-            value=dept_hit[0].id,
-            label=dept_hit[0].name,
-            confidence="medium",
-            reasons=[f"'{dept_hit[1]}' in the title"],
-        )
+    department = _from_keywords(dept_hit) if dept_hit else None
     return TitleReading(
         archetype=Placement(
             value=Archetype.peer.value,

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Protocol
 
-from finalist.coach.glance import RoundGlance
+from finalist.coach.glance import Glance, RoundGlance
 from finalist.text import reflow
 
 __all__ = ["reflow"]
@@ -52,6 +52,17 @@ def person_text(person: Named) -> str:
     ):
         text += f" ({person.department})"
     return text
+
+
+def glance_rows(g: Glance) -> list[tuple[str, str]]:
+    """The who-and-what of a case at a glance, as (label, value) rows."""
+    rows = [("Candidate", g.candidate), ("Company", g.company), ("Role", g.role)]
+    if g.department:
+        rows.append(("Department", g.department))
+    rows.append(("Stage", g.stage_meaning))
+    if g.finalists:
+        rows.append(("Finalists", f"one of {g.finalists}"))
+    return rows
 
 
 def round_facts(r: RoundGlance) -> list[tuple[str, str]]:

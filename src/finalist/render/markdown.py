@@ -6,7 +6,7 @@ import re
 
 from finalist.coach.brief import Brief
 from finalist.coach.glance import Glance
-from finalist.render.common import person_text, relative_day, round_facts, when_text
+from finalist.render.common import glance_rows, person_text, relative_day, round_facts, when_text
 
 _SPECIAL = re.compile(r"([\\`*_\[\]#|~])")
 
@@ -22,13 +22,7 @@ def escape(text: str) -> str:
 
 def glance_md(g: Glance) -> str:
     out = ["## At a glance", "", "| | |", "|---|---|"]
-    rows = [("Candidate", g.candidate), ("Company", g.company), ("Role", g.role)]
-    if g.department:
-        rows.append(("Department", g.department))
-    rows.append(("Stage", g.stage_meaning))
-    if g.finalists:
-        rows.append(("Finalists", f"one of {g.finalists}"))
-    out += [f"| {label} | {escape(value)} |" for label, value in rows]
+    out += [f"| {label} | {escape(value)} |" for label, value in glance_rows(g)]
     out.append("")
     if g.next_round is not None:
         out += [f"### Next: {escape(g.next_round.label)}", ""]

@@ -3,8 +3,6 @@ brackets, tags and escape sequences in a case show exactly as written."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-
 from rich import box
 from rich.console import Group, RenderableType
 from rich.panel import Panel
@@ -15,52 +13,30 @@ from rich.text import Text
 from finalist.coach.brief import Brief
 from finalist.coach.glance import Glance, RoundGlance
 from finalist.model import Case, Interviewer, Story
-from finalist.render.common import person_text, reflow, relative_day, round_facts, when_text
+from finalist.render.common import (
+    glance_rows,
+    person_text,
+    relative_day,
+    round_facts,
+    when_text,
+)
+from finalist.render.rich_parts import bullets, facts, plain
 from finalist.render.terminal_people import round_people_view
 
 
-def _t(text: str | None, style: str = "") -> Text:
-    return Text(text or "", style=style)
-
-
-def _facts(rows: Iterable[tuple[str, str]]) -> Table:
-    table = Table.grid(padding=(0, 2))
-    table.add_column(style="bold", no_wrap=True)
-    table.add_column(overflow="fold")
-    for label, value in rows:
-        table.add_row(_t(label), _t(reflow(value)))
-    return table
-
-
-def _bullets(lines: Iterable[str], style: str = "") -> Table:
-    """A bulleted list whose wrapped lines hang under the text, not the bullet."""
-    table = Table.grid(padding=(0, 1))
-    table.add_column(style="dim", no_wrap=True)
-    table.add_column(overflow="fold")
-    for line in lines:
-        table.add_row("•", _t(line, style))
-    return table
-
-
 def glance_view(g: Glance) -> RenderableType:
-    rows = [("Candidate", g.candidate), ("Company", g.company), ("Role", g.role)]
-    if g.department:
-        rows.append(("Department", g.department))
-    rows.append(("Stage", g.stage_meaning))
-    if g.finalists:
-        rows.append(("Finalists", f"one of {g.finalists}"))
-    parts: list[RenderableType] = [_facts(rows), Text()]
+    parts: list[RenderableType] = [facts(glance_rows(g)), Text()]
     if g.next_round is not None:
         parts += [
             Text.assemble(("Next: ", "bold cyan"), (g.next_round.label, "bold cyan")),
-            _facts(round_facts(g.next_round)),
+            facts(round_facts(g.next_round)),
             Text(),
         ]
     else:
         parts += [Text("No round ahead is scheduled.", style="bold"), Text()]
-    parts += [Text("Where you stand", style="bold"), _bullets(g.standing)]
+    parts += [Text("Where you stand", style="bold"), bullets(g.standing)]
     if g.due:
-        parts += [Text(), Text("Due", style="bold yellow"), _bullets(g.due, "yellow")]
+        parts += [Text(), Text("Due", style="bold yellow"), bullets(g.due, "yellow")]
     if len(g.rounds) > 1:
         parts += [Text(), rounds_table(g.rounds)]
     return Panel(Group(*parts), title="At a glance", title_align="left", box=box.ROUNDED)
@@ -76,11 +52,11 @@ def rounds_table(rounds: list[RoundGlance]) -> Table:
             when += f" ({relative_day(r.days_away)})"
         style = "dim" if r.days_away is not None and r.days_away < 0 else ""
         table.add_row(
-            _t(str(r.number)),
-            _t(r.label),
-            _t(when),
-            _t(r.format.value),
-            _t(", ".join(p.name for p in r.people) or "not known yet"),
+            plain(str(r.number)),
+            plain(r.label),
+            plain(when),
+            plain(r.format.value),
+            plain(", ".join(p.name for p in r.people) or "not known yet"),
             style=style,
         )
     return table
@@ -108,14 +84,14 @@ def case_list_view(glances: list[Glance]) -> RenderableType:
         nxt = g.next_round
         when = Text("none ahead", style="dim")
         if nxt is not None:
-            when = _t(when_text(nxt.when))
+            when = plain(when_text(nxt.when))
             if nxt.days_away is not None:
                 when.append(f"\n{relative_day(nxt.days_away)}", style="dim")
         table.add_row(
-            _t(g.case_id),
+            plain(g.case_id),
             Text.assemble(g.role, (" at ", "dim"), g.company, (f"\n{g.stage.value}", "dim")),
             when,
-            _t(str(len(g.due)) if g.due else ""),
+            plain(str(len(g.due)) if g.due else ""),
         )
     return table
 
@@ -128,7 +104,7 @@ def _person_block(p: Interviewer) -> RenderableType:
         rows.append(("Priorities", "; ".join(p.priorities)))
     if p.notes:
         rows.append(("Notes", p.notes))
-    return Group(Text(p.name, style="bold"), _facts(rows))
+    return Group(Text(p.name, style="bold"), facts(rows))
 
 
 def _story_line(s: Story) -> Text:
@@ -156,7 +132,7 @@ def case_view(case: Case, glance: Glance) -> RenderableType:
     ]
     if c.strengths:
         who.append(("Strengths", "; ".join(c.strengths)))
-    parts += [Text("Candidate", style="bold underline"), _facts(who), Text()]
+    parts += [Text("Candidate", style="bold underline"), facts(who), Text()]
     if opp.first_round is not None:
         fr = opp.first_round
         rows = [("When", when_text(fr.date))]
@@ -164,10 +140,10 @@ def case_view(case: Case, glance: Glance) -> RenderableType:
             rows.append(("With", "; ".join(person_text(p) for p in fr.interviewers)))
         if fr.notes:
             rows.append(("Notes", fr.notes))
-        parts += [Text("First round", style="bold underline"), _facts(rows), Text()]
+        parts += [Text("First round", style="bold underline"), facts(rows), Text()]
     for number, rnd in enumerate(case.rounds, start=1):
         g = glance.rounds[number - 1]
-        parts += [Text(f"{rnd.label(number)}", style="bold underline"), _facts(round_facts(g))]
+        parts += [Text(f"{rnd.label(number)}", style="bold underline"), facts(round_facts(g))]
         for person in rnd.interviewers:
             parts += [Text(), _person_block(person)]
         if rnd.debrief is not None:
@@ -179,7 +155,7 @@ def case_view(case: Case, glance: Glance) -> RenderableType:
                 rows.append(("Next steps", d.next_steps))
             for talk in d.talked_with:
                 rows.append((f"With {talk.interviewer}", "; ".join(talk.topics) or "no topics"))
-            parts += [Text(), Text("Debrief", style="bold"), _facts(rows)]
+            parts += [Text(), Text("Debrief", style="bold"), facts(rows)]
         parts.append(Text())
     parts.append(Text(f"Stories ({len(case.stories)})", style="bold underline"))
     if case.stories:

@@ -11,12 +11,9 @@ from rich.text import Text
 from finalist.coach.interviewers import Dossier, Placement
 from finalist.coach.questions import PersonQuestions, Predicted, RoundQuestions, SharedQuestion
 from finalist.knowledge.schema import THEME_LABEL
+from finalist.render.rich_parts import bullets, plain
 
 _CONFIDENCE_STYLE = {"high": "green", "medium": "yellow", "low": "red"}
-
-
-def _t(text: str | None, style: str = "") -> Text:
-    return Text(text or "", style=style)
 
 
 def _placement(p: Placement) -> Text:
@@ -26,15 +23,6 @@ def _placement(p: Placement) -> Text:
     if p.reasons:
         text.append(f"  {'; '.join(p.reasons)}", style="dim")
     return text
-
-
-def _list(items: list[str], style: str = "") -> Table:
-    table = Table.grid(padding=(0, 1))
-    table.add_column(style="dim", no_wrap=True)
-    table.add_column(overflow="fold")
-    for item in items:
-        table.add_row("•", _t(item, style))
-    return table
 
 
 def dossier_view(d: Dossier) -> RenderableType:
@@ -50,7 +38,7 @@ def dossier_view(d: Dossier) -> RenderableType:
         _placement(d.department) if d.department else Text("not known", style="dim"),
     )
     if d.met_in_round_one:
-        grid.add_row("Round one", _t("You met them in round one: build on that conversation."))
+        grid.add_row("Round one", plain("You met them in round one: build on that conversation."))
     if d.priorities:
         table = Table.grid(padding=(0, 1))
         table.add_column(style="dim", no_wrap=True)
@@ -59,9 +47,9 @@ def dossier_view(d: Dossier) -> RenderableType:
             table.add_row("•", Text.assemble(p.text, (f"  ({p.source})", "dim")))
         grid.add_row("Likely cares about", table)
     if d.wants_to_learn:
-        grid.add_row("Wants to learn", _list(d.wants_to_learn))
+        grid.add_row("Wants to learn", bullets(d.wants_to_learn))
     if d.how_to_talk:
-        grid.add_row("How to talk to them", _list(d.how_to_talk))
+        grid.add_row("How to talk to them", bullets(d.how_to_talk))
     title = Text.assemble((d.name, "bold"))
     if d.title:
         title.append(f", {d.title}")
@@ -112,7 +100,7 @@ def shared_view(shared: list[SharedQuestion]) -> RenderableType:
     table.add_column("Question", overflow="fold", ratio=3)
     table.add_column("Who", overflow="fold", ratio=1)
     for s in shared:
-        table.add_row(_t(s.text), _t(", ".join(s.askers)))
+        table.add_row(plain(s.text), plain(", ".join(s.askers)))
     return Group(
         table,
         Text("Keep your answer consistent across them: they will compare notes.", style="yellow"),
