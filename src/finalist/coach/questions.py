@@ -256,6 +256,20 @@ def _score(
     return score, reasons
 
 
+@cache
+def _candidates(
+    knowledge: Knowledge, archetype: Archetype, also: Archetype | None, fmt: Format
+) -> tuple[Question, ...]:
+    """The questions that can score at all for this kind of person in this format: the
+    cheap exclusions of ``_score`` done once per knowledge, not per question and person."""
+    return tuple(
+        q
+        for q in knowledge.questions
+        if (not q.formats or fmt in q.formats)
+        and (q.askers.get(archetype, 0.0) >= 0.2 or (also and q.askers.get(also, 0.0) >= 0.2))
+    )
+
+
 def _with_article(label: str) -> str:
     return f"{'an' if label[0].lower() in 'aeiou' or label.startswith('HR') else 'a'} {label}"
 
@@ -280,7 +294,7 @@ def predict_questions(
     d = dossier(person, rnd, number, case, knowledge)
     who_ = _person(person, d, knowledge)
     scored: list[tuple[float, str, Question, list[str]]] = []
-    for q in knowledge.questions:
+    for q in _candidates(knowledge, who_.archetype, who_.also, rnd.format):
         result = _score(q, who_, rnd, ctx)
         if result is not None:
             scored.append((result[0], q.id, q, result[1]))
