@@ -220,6 +220,7 @@ class Motivation(Model):
     future: OptText = None
     company_draw: OptText = None
     bring: OptText = None
+    draft: OptText = None  # the candidate's own answer to "why this role, here, now"
 
 
 class Candidate(Model):
@@ -345,6 +346,7 @@ class Opportunity(Model):
     job_description: OptLongText = None
     company_notes: OptText = None
     first_round: FirstRound | None = None
+    my_questions: Annotated[list[Line], Field(max_length=MAX_ITEMS)] = []
 
     @model_validator(mode="after")
     def _no_empty_first_round(self) -> Opportunity:

@@ -212,3 +212,18 @@ def sentences(text: str) -> list[str]:
     lines wrapped by hand are joined first."""
     parts = re.split(r"(?<=[.!?])\s+|\n+", reflow(text.strip()))
     return [p.strip() for p in parts if p.strip()]
+
+
+_SENTENCE_STARTERS = frozenset(
+    """a an the my our their this that these those it its experience skills years i'd
+    building running leading working helping making being having using""".split()
+)
+
+
+def lower_first(text: str) -> str:
+    """Lowercase the first letter when the sentence goes on after a colon or a joining
+    phrase, unless the first word looks like a name ("Harbourline", "I", "SQL")."""
+    first = text.split(" ", 1)[0]
+    if first.lower() in _SENTENCE_STARTERS and first[1:] == first[1:].lower():
+        return text[:1].lower() + text[1:]
+    return text

@@ -14,7 +14,7 @@ from typing import Annotated
 import typer
 
 from finalist import __version__
-from finalist.cli import brief, cases, db, demo, edit, evaluate, knowledge, people
+from finalist.cli import brief, cases, db, demo, edit, evaluate, knowledge, people, prepare
 from finalist.errors import FinalistError
 
 app = typer.Typer(
@@ -52,6 +52,10 @@ app.command("remove")(cases.remove_case)
 app.command("brief")(brief.brief)
 app.command("dossier")(people.dossier)
 app.command("questions")(people.questions)
+app.command("asks")(prepare.asks)
+app.command("why")(prepare.why)
+app.command("plan")(prepare.plan)
+app.command("playbook")(prepare.playbook)
 app.command("demo")(demo.demo)
 app.add_typer(edit.rounds_app, name="round")
 app.add_typer(edit.people_app, name="interviewer")

@@ -21,8 +21,13 @@ from finalist.errors import FinalistError
 from finalist.knowledge.schema import (
     Archetype,
     ArchetypeGuide,
+    Ask,
+    ChecklistItem,
     Department,
+    Lexicon,
+    Playbook,
     Question,
+    Script,
     TitleRule,
 )
 
@@ -31,6 +36,11 @@ KINDS: dict[str, type[BaseModel]] = {
     "departments": Department,
     "archetypes": ArchetypeGuide,
     "questions": Question,
+    "asks": Ask,
+    "playbooks": Playbook,
+    "checklist": ChecklistItem,
+    "scripts": Script,
+    "lexicons": Lexicon,
 }
 
 
@@ -40,6 +50,11 @@ class Knowledge:
     departments: dict[str, Department]
     archetypes: dict[Archetype, ArchetypeGuide]
     questions: tuple[Question, ...]
+    asks: tuple[Ask, ...] = ()
+    playbooks: tuple[Playbook, ...] = ()
+    checklist: tuple[ChecklistItem, ...] = ()
+    scripts: dict[str, Script] = field(default_factory=dict)
+    lexicons: dict[str, Lexicon] = field(default_factory=dict)
     sources: dict[str, str] = field(default_factory=dict)  # entry key -> file it came from
 
 
@@ -118,16 +133,33 @@ def parse(sources: Iterable[Source], *, check_references: bool = True) -> Knowle
                 raise FinalistError(f"{source.name}: {kind} entry {entry_id!r} appears twice")
             by_kind[kind][entry_id] = entry
             origin[key] = source.name
-    knowledge = Knowledge(
-        titles=tuple(by_kind["titles"].values()),  # type: ignore[arg-type]
-        departments=by_kind["departments"],  # type: ignore[arg-type]
-        archetypes={Archetype(k): v for k, v in by_kind["archetypes"].items()},  # type: ignore[misc]
-        questions=tuple(by_kind["questions"].values()),  # type: ignore[arg-type]
-        sources=origin,
+    knowledge = _assemble(
+        {kind: list(entries.values()) for kind, entries in by_kind.items()}, origin
     )
     if check_references:
         _check_references(knowledge)
     return knowledge
+
+
+def _assemble(kinds: dict[str, list[Any]], sources: dict[str, str]) -> Knowledge:
+    """A Knowledge from validated entries, each kind in its own shape."""
+    return Knowledge(
+        titles=tuple(kinds["titles"]),
+        departments={d.id: d for d in kinds["departments"]},
+        archetypes={Archetype(a.id): a for a in kinds["archetypes"]},
+        questions=tuple(kinds["questions"]),
+        asks=tuple(kinds["asks"]),
+        playbooks=tuple(kinds["playbooks"]),
+        checklist=tuple(kinds["checklist"]),
+        scripts={s.id: s for s in kinds["scripts"]},
+        lexicons={x.id: x for x in kinds["lexicons"]},
+        sources=sources,
+    )
+
+
+def _entries_of(k: Knowledge, kind: str) -> list[Any]:
+    value = getattr(k, kind)
+    return list(value.values()) if isinstance(value, dict) else list(value)
 
 
 def _check_references(k: Knowledge) -> None:
@@ -148,6 +180,10 @@ def _check_references(k: Knowledge) -> None:
         for dept in q.departments:
             if dept not in k.departments:
                 fail("questions", q.id, f"department {dept!r} is not a known department")
+    for ask in k.asks:
+        for dept in ask.departments:
+            if dept not in k.departments:
+                fail("asks", ask.id, f"department {dept!r} is not a known department")
     missing = [a.value for a in Archetype if a not in k.archetypes]
     if missing and k.archetypes:
         raise FinalistError(f"knowledge: no guide for the archetypes {', '.join(missing)}")
@@ -199,15 +235,7 @@ def _read_cache(path: Path) -> Knowledge | None:
             kind: TypeAdapter(list[model]).validate_python(data["kinds"][kind])  # type: ignore[valid-type]
             for kind, model in KINDS.items()
         }
-        departments: list[Department] = kinds["departments"]
-        archetypes: list[ArchetypeGuide] = kinds["archetypes"]
-        return Knowledge(
-            titles=tuple(kinds["titles"]),
-            departments={d.id: d for d in departments},
-            archetypes={a.id: a for a in archetypes},
-            questions=tuple(kinds["questions"]),
-            sources=dict(data["sources"]),
-        )
+        return _assemble(kinds, dict(data["sources"]))
     except (OSError, ValueError, KeyError, TypeError):
         return None
 
@@ -219,10 +247,8 @@ def _write_cache(path: Path, knowledge: Knowledge) -> None:
 
     data = {
         "kinds": {
-            "titles": [t.model_dump(mode="json") for t in knowledge.titles],
-            "departments": [d.model_dump(mode="json") for d in knowledge.departments.values()],
-            "archetypes": [a.model_dump(mode="json") for a in knowledge.archetypes.values()],
-            "questions": [q.model_dump(mode="json") for q in knowledge.questions],
+            kind: [entry.model_dump(mode="json") for entry in _entries_of(knowledge, kind)]
+            for kind in KINDS
         },
         "sources": knowledge.sources,
     }

@@ -100,6 +100,14 @@ Sentence = Annotated[str, StringConstraints(min_length=3, max_length=600, strip_
 Word = Annotated[str, StringConstraints(min_length=1, max_length=80, strip_whitespace=True)]
 
 
+def check_slots(text: str) -> str:
+    """Refuse a slot other than {company}, {role} and {department}."""
+    for slot in _SLOT.findall(text):
+        if slot not in SLOTS:
+            raise ValueError(f"unknown slot {{{slot}}}; use {', '.join(SLOTS)}")
+    return text
+
+
 class Entry(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
@@ -157,10 +165,7 @@ class Question(Entry):
     @field_validator("text")
     @classmethod
     def _known_slots(cls, text: str) -> str:
-        for slot in _SLOT.findall(text):
-            if slot not in SLOTS:
-                raise ValueError(f"unknown slot {{{slot}}}; use {', '.join(SLOTS)}")
-        return text
+        return check_slots(text)
 
     @field_validator("askers")
     @classmethod
@@ -168,3 +173,103 @@ class Question(Entry):
         if not askers or max(askers.values()) < 0.5:
             raise ValueError("at least one archetype must be likely (0.5 or more) to ask it")
         return askers
+
+
+# --- what the candidate brings (questions to ask, playbooks, checklists, scripts) ----------
+
+
+class AskTopic(StrEnum):
+    competitive_strategy = "competitive-strategy"
+    collaboration = "collaboration"
+    roadmap = "roadmap"
+    success_measures = "success-measures"
+    team_culture = "team-culture"
+    hardest_problem = "hardest-problem"
+    first_six_months = "first-six-months"
+    their_view = "their-view"
+    decision_process = "decision-process"
+
+
+ASK_TOPIC_LABEL: dict[AskTopic, str] = {
+    AskTopic.competitive_strategy: "competitive strategy",
+    AskTopic.collaboration: "working across departments",
+    AskTopic.roadmap: "product or service roadmap",
+    AskTopic.success_measures: "how success is measured",
+    AskTopic.team_culture: "team and culture",
+    AskTopic.hardest_problem: "the hardest current problem",
+    AskTopic.first_six_months: "the first six months",
+    AskTopic.their_view: "their own path and view",
+    AskTopic.decision_process: "the decision and next steps",
+}
+
+
+class Ask(Entry):
+    """A question for the candidate to ask an interviewer."""
+
+    id: Id
+    text: Sentence
+    topic: AskTopic
+    suits: dict[Archetype, Annotated[float, Field(ge=0, le=1)]]
+    departments: list[Id] = []
+    why: Sentence
+
+    @field_validator("text")
+    @classmethod
+    def _known_slots(cls, text: str) -> str:
+        return check_slots(text)
+
+    @field_validator("suits")
+    @classmethod
+    def _suits_someone(cls, suits: dict[Archetype, float]) -> dict[Archetype, float]:
+        if not suits or max(suits.values()) < 0.5:
+            raise ValueError("it must suit at least one archetype well (0.5 or more)")
+        return suits
+
+
+class Playbook(Entry):
+    """How to handle one interview format (optionally: with one kind of interviewer)."""
+
+    id: Id
+    format: Format
+    audience: Archetype | None = None
+    purpose: Sentence
+    before: Annotated[list[Sentence], Field(min_length=2)]
+    during: Annotated[list[Sentence], Field(min_length=3)]
+    after: Annotated[list[Sentence], Field(min_length=1)]
+    avoid: Annotated[list[Sentence], Field(min_length=2)]
+
+
+class ChecklistItem(Entry):
+    """One logistics item to check before a round."""
+
+    id: Id
+    text: Sentence
+    when: Annotated[int, Field(ge=0, le=14)]  # days before the round (0 = on the day)
+    formats: list[Format] = []
+    why: Sentence
+
+
+class Script(Entry):
+    """Words for a delicate moment, in the candidate's voice."""
+
+    id: Id
+    title: Sentence
+    when: Sentence
+    lines: Annotated[list[Sentence], Field(min_length=2)]
+    notes: Annotated[list[Sentence], Field(min_length=1)]
+
+    @field_validator("lines")
+    @classmethod
+    def _known_slots(cls, lines: list[str]) -> list[str]:
+        for line in lines:
+            check_slots(line)
+        return lines
+
+
+class Lexicon(Entry):
+    """Words the coach looks for, and what to say when it finds them."""
+
+    id: Id
+    words: Annotated[list[Word], Field(min_length=1)]
+    advice: Sentence
+    alternative: AskTopic | None = None  # for logistics words: a better topic to ask about

@@ -1,0 +1,146 @@
+"""finalist asks | why | plan | playbook: what the candidate brings to the round."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from finalist.cli.common import (
+    CaseArg,
+    JsonOpt,
+    TodayOpt,
+    console,
+    emit_json,
+    knowledge,
+    load_case,
+    today,
+)
+from finalist.errors import FinalistError
+
+RoundOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--round",
+        "-r",
+        metavar="N|NAME",
+        help="One round, by number (1 = first) or name; default: every round ahead.",
+        show_default=False,
+    ),
+]
+
+
+def _rounds(case: object, ref: str | None, day: object) -> list[int]:
+    """The round asked for, or every round from today on that has people or a date."""
+    from datetime import date
+
+    from finalist.coach.glance import at_a_glance
+    from finalist.editing import round_index
+    from finalist.model import Case
+
+    assert isinstance(case, Case)
+    assert isinstance(day, date)
+    if ref is not None:
+        return [round_index(case, ref) + 1]
+    if not case.rounds:
+        raise FinalistError("the case has no rounds yet; add one with: finalist round add CASE")
+    ahead = [
+        r.number for r in at_a_glance(case, day).rounds if r.days_away is None or r.days_away >= 0
+    ]
+    return ahead or [len(case.rounds)]
+
+
+def asks(
+    case: CaseArg,
+    interviewer: Annotated[
+        str | None,
+        typer.Option(
+            "--interviewer", "-i", metavar="NAME", help="One person, by name.", show_default=False
+        ),
+    ] = None,
+    round_: RoundOpt = None,
+    as_json: JsonOpt = False,
+    today_: TodayOpt = None,
+) -> None:
+    """Questions to ask each interviewer, and a check of your own questions.
+
+    Three to five per person, fitted to their role and department, none given to two
+    people in the same round. Your questions (opportunity.my_questions) are checked:
+    logistics-only and yes/no questions get a better version.
+    """
+    from finalist.coach.asks import asks_for_case
+    from finalist.coach.questions import find_interviewer
+
+    c = load_case(case).case
+    if interviewer is not None:
+        number, person = find_interviewer(c, interviewer, round_)
+        result = asks_for_case(c, knowledge(), [number])
+        result.people = [p for p in result.people if p.name == person.name]
+    else:
+        result = asks_for_case(c, knowledge(), _rounds(c, round_, today(today_)))
+    if as_json:
+        data = result.model_dump(mode="json")
+        for check, raw in zip(result.own, data["own"], strict=True):
+            raw["ok"] = check.ok
+        emit_json(data)
+        return
+    from finalist.render.terminal_prepare import asks_view
+
+    console().print(asks_view(result))
+
+
+def why(case: CaseArg, as_json: JsonOpt = False) -> None:
+    """Your answer to "why this role, at this company, now", and a critique.
+
+    Built only from your own words (candidate.motivation); your own version
+    (motivation.draft) is checked for what a listener would notice.
+    """
+    from finalist.coach.why import personal_why
+
+    result = personal_why(load_case(case).case, knowledge())
+    if as_json:
+        emit_json(result.model_dump(mode="json"))
+        return
+    from finalist.render.terminal_prepare import why_view
+
+    console().print(why_view(result))
+
+
+def plan(case: CaseArg, as_json: JsonOpt = False) -> None:
+    """A first-six-months plan: learn, contribute, lead, raise the role.
+
+    Each milestone is measurable and says where it came from: the job description, a
+    person's priority, the department's measures, round one's open points.
+    """
+    from finalist.coach.plan import first_six_months
+
+    result = first_six_months(load_case(case).case, knowledge())
+    if as_json:
+        emit_json(result.model_dump(mode="json"))
+        return
+    from finalist.render.terminal_prepare import plan_view
+
+    console().print(plan_view(result))
+
+
+def playbook(
+    case: CaseArg, round_: RoundOpt = None, as_json: JsonOpt = False, today_: TodayOpt = None
+) -> None:
+    """How to handle each round's format, with its people, dates and checklist.
+
+    Includes the scripts for an offer made on the spot and for a deadline from another
+    offer.
+    """
+    from finalist.coach.playbook import playbooks
+
+    c = load_case(case).case
+    day = today(today_)
+    result = playbooks(c, knowledge(), day, _rounds(c, round_, day))
+    if as_json:
+        emit_json([pb.model_dump(mode="json") for pb in result])
+        return
+    from finalist.render.terminal_prepare import playbook_view
+
+    out = console()
+    for pb in result:
+        out.print(playbook_view(pb))

@@ -1,0 +1,304 @@
+"""Questions the candidate asks: three to five per interviewer, none given twice in a
+round, and a check of the candidate's own questions (logistics-only? yes/no?)."""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from pydantic import BaseModel
+
+from finalist.coach.interviewers import Dossier, dossier
+from finalist.knowledge import Knowledge
+from finalist.knowledge.schema import ASK_TOPIC_LABEL, Archetype, Ask, AskTopic
+from finalist.model import Case, Format
+from finalist.text import distinctive, keywords, normalise
+
+LOGISTICS_PREFIX = "logistics-"
+
+
+class AskPick(BaseModel):
+    id: str
+    text: str
+    topic: AskTopic
+    topic_label: str
+    why: str
+    reasons: list[str]
+
+
+class PersonAsks(BaseModel):
+    name: str
+    title: str | None
+    round_number: int
+    round_label: str
+    asks: list[AskPick]
+
+
+class Finding(BaseModel):
+    """One thing wrong with one of the candidate's questions, and what to do instead."""
+
+    kind: str  # "logistics" or "closed"
+    message: str
+    why: str
+    fix: str
+    evidence: list[str]
+
+
+class QuestionCheck(BaseModel):
+    question: str
+    findings: list[Finding]
+
+    @property
+    def ok(self) -> bool:
+        return not self.findings
+
+
+class AsksResult(BaseModel):
+    people: list[PersonAsks]
+    own: list[QuestionCheck]
+
+
+def _per_person(fmt: Format) -> int:
+    """Three at a lunch or in a panel (time is shared), four otherwise."""
+    return 3 if fmt in (Format.informal, Format.panel, Format.group) else 4
+
+
+def _fill(text: str, case: Case, d: Dossier) -> str | None:
+    dept = d.department.label if d.department else case.opportunity.department
+    values = {
+        "company": case.opportunity.company,
+        "role": case.opportunity.role,
+        "department": dept or "",
+    }
+    if "{department}" in text and not values["department"]:
+        return None
+    return re.sub(r"\{(company|role|department)\}", lambda m: values[m.group(1)], text)
+
+
+def _score(
+    ask: Ask,
+    d: Dossier,
+    role_depts: list[str],
+    person_terms: frozenset[str],
+    notes_terms: frozenset[str],
+) -> tuple[float, list[str]] | None:
+    main = ask.suits.get(Archetype(d.archetype.value), 0.0)
+    fit = main if d.also is None else 0.7 * main + 0.3 * ask.suits.get(Archetype(d.also.value), 0.0)
+    if fit < 0.4:
+        return None
+    reasons = [f"suits {'an' if d.archetype.label[0] in 'aeiou' else 'a'} {d.archetype.label}"]
+    score = 3.0 * fit
+    if ask.departments:
+        theirs = d.department.value if d.department else ""
+        if theirs in ask.departments:
+            score += 1.5
+            reasons.append(
+                f"about {d.department.label if d.department else theirs}, their department"
+            )
+        elif set(ask.departments) & set(role_depts):
+            score += 1.0
+            reasons.append("about the department the role sits in")
+        else:
+            return None
+    terms = _terms(ask.text + " " + ask.why)
+    shared = sorted(person_terms & terms)
+    if shared:
+        score += min(2, len(shared)) * 0.8
+        reasons.append(f"touches what {d.name} cares about ({', '.join(shared[:2])})")
+    noted = sorted(notes_terms & terms)
+    if noted:
+        score += min(3, len(noted)) * 0.3
+        reasons.append(f"picks up your company notes ({', '.join(noted[:2])})")
+    return score, reasons
+
+
+@cache
+def _terms(text: str) -> frozenset[str]:
+    return distinctive(keywords(text))
+
+
+def questions_to_ask(case: Case, knowledge: Knowledge, number: int) -> list[PersonAsks]:
+    """Three to five questions for each person of one round. People take turns choosing
+    their best remaining question, so no question goes to two people."""
+    from finalist.coach.interviewers import read_role
+
+    rnd = case.rounds[number - 1]
+    role = read_role(case, knowledge)
+    opp = case.opportunity
+    notes_terms = _terms(" ".join(filter(None, [opp.company_notes, opp.job_description])))
+    people = [dossier(p, rnd, number, case, knowledge) for p in rnd.interviewers]
+    ranked: list[list[tuple[float, Ask, list[str]]]] = []
+    for person, d in zip(rnd.interviewers, people, strict=True):
+        person_terms = _terms(" ".join([*person.priorities, person.notes or ""]))
+        options = []
+        for ask in knowledge.asks:
+            result = _score(ask, d, role.departments, person_terms, notes_terms)
+            if result is not None:
+                options.append((result[0], ask, result[1]))
+        options.sort(key=lambda item: (-item[0], item[1].id))
+        ranked.append(options)
+    want = _per_person(rnd.format)
+    picks: list[list[AskPick]] = [[] for _ in people]
+    used: set[str] = set()
+    topics: list[set[AskTopic]] = [set() for _ in people]
+    for _turn in range(want):
+        for i, d in enumerate(people):
+            choice = _next(ranked[i], used, topics[i])
+            if choice is None:
+                continue
+            _score_value, ask, reasons = choice
+            text = _fill(ask.text, case, d)
+            used.add(ask.id)
+            if text is None:
+                continue
+            topics[i].add(ask.topic)
+            picks[i].append(
+                AskPick(
+                    id=ask.id,
+                    text=text,
+                    topic=ask.topic,
+                    topic_label=ASK_TOPIC_LABEL[ask.topic],
+                    why=ask.why,
+                    reasons=reasons,
+                )
+            )
+    return [
+        PersonAsks(
+            name=d.name, title=d.title, round_number=number, round_label=rnd.label(number), asks=p
+        )
+        for d, p in zip(people, picks, strict=True)
+    ]
+
+
+def _next(
+    options: list[tuple[float, Ask, list[str]]], used: set[str], topics: set[AskTopic]
+) -> tuple[float, Ask, list[str]] | None:
+    """The best unused option, preferring a topic this person has not had yet."""
+    fresh = [o for o in options if o[1].id not in used and o[1].topic not in topics]
+    if fresh:
+        return fresh[0]
+    rest = [o for o in options if o[1].id not in used]
+    return rest[0] if rest else None
+
+
+# --- checking the candidate's own questions ----------------------------------------------
+
+
+def _phrase_in(phrase: str, text: str) -> bool:
+    return re.search(rf"(?<![\w-]){re.escape(phrase)}(?![\w-])", text) is not None
+
+
+def check_question(question: str, knowledge: Knowledge, case: Case | None = None) -> QuestionCheck:
+    """Is this a good second-round question? Logistics-only and yes/no questions are
+    flagged, each with why and a better version."""
+    text = normalise(question)
+    findings: list[Finding] = []
+    for lexicon in knowledge.lexicons.values():
+        if not lexicon.id.startswith(LOGISTICS_PREFIX):
+            continue
+        found = [w for w in lexicon.words if _phrase_in(w, text)]
+        if found:
+            findings.append(
+                Finding(
+                    kind="logistics",
+                    message=f"logistics-only for a second round ({', '.join(found[:3])})",
+                    why=lexicon.advice,
+                    fix=_alternative(lexicon.alternative, knowledge, case),
+                    evidence=found,
+                )
+            )
+            break
+    opener = _closed_opener(text, knowledge)
+    if opener:
+        findings.append(
+            Finding(
+                kind="closed",
+                message=f"a yes/no question (it starts with '{opener}')",
+                why=knowledge.lexicons["yes-no-openers"].advice
+                if "yes-no-openers" in knowledge.lexicons
+                else "An open question gets a fuller answer.",
+                fix=open_rewording(question),
+                evidence=[opener],
+            )
+        )
+    return QuestionCheck(question=question, findings=findings)
+
+
+def _closed_opener(text: str, knowledge: Knowledge) -> str | None:
+    lexicon = knowledge.lexicons.get("yes-no-openers")
+    words = lexicon.words if lexicon else ["do you", "is there", "are there", "can i"]
+    start = text.strip().lstrip("¿¡\"'")
+    for opener in sorted(words, key=len, reverse=True):
+        if re.match(rf"{re.escape(opener)}\b", start):
+            return opener
+    return None
+
+
+def _alternative(topic: AskTopic | None, knowledge: Knowledge, case: Case | None) -> str:
+    if topic is None:
+        return "Save it for the offer stage, and ask about the work instead."
+    options = sorted(
+        (
+            a
+            for a in knowledge.asks
+            if a.topic is topic and not a.departments and "{department}" not in a.text
+        ),
+        key=lambda a: (-a.suits.get(Archetype.hiring_manager, 0.0), a.id),
+    )
+    if not options:
+        return f"Ask about {ASK_TOPIC_LABEL[topic]} instead."
+    text = options[0].text
+    if case is not None:
+        text = text.replace("{company}", case.opportunity.company).replace(
+            "{role}", case.opportunity.role
+        )
+    else:
+        text = text.replace("{company}", "the company").replace("{role}", "this role")
+    return f'Save it for the offer stage; ask about {ASK_TOPIC_LABEL[topic]} instead: "{text}"'
+
+
+_REWRITES: list[tuple[re.Pattern[str], str]] = [
+    (
+        re.compile(r"^(?:is|are) there (?:a |an |any |some )?(.+?)\??$", re.I),
+        "What {0} is there, and how does it work in practice?",
+    ),
+    (
+        re.compile(r"^(?:do|does) (you|the team|your team|the company|it|they) (.+?)\??$", re.I),
+        "How {0} {1}, and what would you change about it?",
+    ),
+    (
+        re.compile(r"^(?:can|will|would|could) i (.+?)\??$", re.I),
+        "How would I {0} here, and what would that look like in the first year?",
+    ),
+    (
+        re.compile(r"^(?:have|has) (you|the team|your team|the company) (?:ever )?(.+?)\??$", re.I),
+        "Tell me about a time {0} {1}: what happened, and what did you learn?",
+    ),
+    (re.compile(r"^(?:is|are) (?:the |your )?(.+?)\??$", re.I), "How would you describe {0}?"),
+]
+
+
+def open_rewording(question: str) -> str:
+    """An open version of a yes/no question, keeping the candidate's own words."""
+    q = question.strip()
+    for pattern, template in _REWRITES:
+        m = pattern.match(q)
+        if m:
+            parts = [g.strip() for g in m.groups()]
+            if template.startswith("How {0} {1}"):
+                subject = parts[0].lower()
+                verb = "do" if subject in ("you", "they") else "does"
+                parts = [f"{verb} {subject}", parts[1]]
+            return "Ask it openly: " + template.format(*parts)
+    return "Start it with 'what' or 'how' so they can tell you more than yes or no."
+
+
+def check_own_questions(case: Case, knowledge: Knowledge) -> list[QuestionCheck]:
+    return [check_question(q, knowledge, case) for q in case.opportunity.my_questions]
+
+
+def asks_for_case(case: Case, knowledge: Knowledge, rounds: list[int]) -> AsksResult:
+    people: list[PersonAsks] = []
+    for number in rounds:
+        people += questions_to_ask(case, knowledge, number)
+    return AsksResult(people=people, own=check_own_questions(case, knowledge))

@@ -1,0 +1,121 @@
+"""Markdown views of questions to ask, the why, the plan and the playbooks."""
+
+from __future__ import annotations
+
+from finalist.coach.asks import AsksResult
+from finalist.coach.plan import Plan
+from finalist.coach.playbook import RoundPlaybook
+from finalist.coach.why import WhyResult
+from finalist.render.common import when_text
+from finalist.render.markdown import escape
+
+
+def _bullets(items: list[str]) -> list[str]:
+    return [f"- {escape(i)}" for i in items]
+
+
+def asks_md(result: AsksResult) -> str:
+    out = ["## Questions to ask", ""]
+    for person in result.people:
+        who = escape(person.name) + (f", {escape(person.title)}" if person.title else "")
+        out += [f"### {who} ({escape(person.round_label)})", ""]
+        for i, a in enumerate(person.asks, start=1):
+            out += [
+                f"{i}. **{escape(a.text)}**  ",
+                f"   _{escape(a.topic_label)}; {escape('; '.join(a.reasons))}._ " + escape(a.why),
+            ]
+        out.append("")
+    if result.own:
+        out += ["### Your own questions, checked", ""]
+        for check in result.own:
+            verdict = (
+                "fine for a second round"
+                if check.ok
+                else "; ".join(f.message for f in check.findings)
+            )
+            out.append(f"- **{escape(check.question)}**: {escape(verdict)}")
+            for f in check.findings:
+                out.append(f"  - Why: {escape(f.why)} Instead: {escape(f.fix)}")
+        out.append("")
+    return "\n".join(out)
+
+
+def why_md(result: WhyResult) -> str:
+    out = ['## Your "why"', ""]
+    if result.composed:
+        out += [
+            f"_Built from your own words: {result.composed_words} words, about "
+            f"{result.composed_seconds} seconds at 150 words a minute._",
+            "",
+            f"> {escape(result.composed)}",
+            "",
+        ]
+    if result.missing:
+        out += ["To make it complete, add:", "", *_bullets(result.missing), ""]
+    if result.draft:
+        out += [
+            f"Your draft ({result.draft_words} words, about {result.draft_seconds} seconds):",
+            "",
+            f"> {escape(result.draft)}",
+            "",
+        ]
+    for f in result.findings:
+        out.append(f"- **{escape(f.message)}**. {escape(f.why)} Fix: {escape(f.fix)}")
+    out.append("")
+    return "\n".join(out)
+
+
+def plan_md(plan: Plan) -> str:
+    out = [f"## Your first six months as {escape(plan.role)}", ""]
+    for stage in plan.stages:
+        out += [f"### By day {stage.days}: {stage.name}", "", f"_{escape(stage.aim)}_", ""]
+        for m in stage.milestones:
+            out.append(
+                f"- {escape(m.text)} Measure: {escape(m.measure)} _(from {escape(m.source)})_"
+            )
+        out.append("")
+    out += ["**How to use it in the interview**", "", *_bullets(plan.how_to_use), ""]
+    return "\n".join(out)
+
+
+def playbook_md(pb: RoundPlaybook) -> str:
+    out = [f"## Playbook: {escape(pb.round_label)} ({pb.format.value})", ""]
+    for guide in pb.guides:
+        out += [f"**{escape(guide.purpose)}**", ""]
+        for label, items in (
+            ("Before", guide.before),
+            ("In the room", guide.during),
+            ("After", guide.after),
+            ("Avoid", guide.avoid),
+        ):
+            out += [f"_{label}_", "", *_bullets(items), ""]
+    if pb.members:
+        out += ["| Person | Needs to agree |", "|---|---|"]
+        out += [
+            f"| {escape(m.name)} | {escape(m.needs)} ({escape(m.source)}) |" for m in pb.members
+        ]
+        out.append("")
+    if pb.presentation:
+        p = pb.presentation
+        out += [f"### Your presentation{': ' + escape(p.topic) if p.topic else ''}", ""]
+        out += ["| Part | Minutes | What |", "|---|---:|---|"]
+        out += [f"| {o.part} | {o.minutes:g} | {escape(o.what)} |" for o in p.outline]
+        out += ["", f"About {p.slides} slides for {p.minutes} minutes.", "", "_Rehearsals_", ""]
+        out += _bullets([(f"{when_text(r.on)}: " if r.on else "") + r.what for r in p.rehearsals])
+        out += ["", "_Questions likely to follow_", "", *_bullets(p.likely_questions), ""]
+    if pb.openers:
+        out += ["_Conversation openers_", "", *_bullets(pb.openers), ""]
+    out += ["### Logistics checklist", ""]
+    out += [
+        f"- [ ] {escape((when_text(i.due) + ': ') if i.due else '')}{escape(i.text)}"
+        for i in pb.checklist
+    ]
+    out.append("")
+    for script in pb.scripts:
+        out += [
+            f"**{escape(script.title)}** _({escape(script.when)})_",
+            "",
+            f"> {escape(' '.join(script.lines))}",
+            "",
+        ]
+    return "\n".join(out)

@@ -1,0 +1,210 @@
+"""Terminal views of what the candidate brings: questions to ask, the why, the plan, the
+playbooks."""
+
+from __future__ import annotations
+
+from rich.console import Group, RenderableType
+from rich.table import Table
+from rich.text import Text
+
+from finalist.coach.asks import AsksResult, QuestionCheck
+from finalist.coach.plan import Plan
+from finalist.coach.playbook import RoundPlaybook
+from finalist.coach.why import WhyResult
+from finalist.render.common import when_text
+from finalist.render.rich_parts import bullets, plain
+
+
+def _heading(text: str) -> Text:
+    return Text(text, style="bold underline")
+
+
+def _numbered(rows: list[Text]) -> Table:
+    grid = Table.grid(padding=(0, 1))
+    grid.add_column(justify="right", no_wrap=True, style="bold")
+    grid.add_column(overflow="fold")
+    for i, row in enumerate(rows, start=1):
+        grid.add_row(f"{i}.", row)
+    return grid
+
+
+def _check_view(check: QuestionCheck) -> Text:
+    text = Text(check.question, style="bold")
+    if check.ok:
+        text.append("\nfine for a second round", style="green")
+    for f in check.findings:
+        text.append(f"\n{f.message}", style="yellow")
+        text.append(f"\nWhy: {f.why}", style="dim")
+        text.append(f"\nInstead: {f.fix}")
+    return text
+
+
+def asks_view(result: AsksResult) -> RenderableType:
+    parts: list[RenderableType] = []
+    for person in result.people:
+        title = Text.assemble(("Questions to ask ", "bold"), (person.name, "bold cyan"))
+        if person.title:
+            title.append(f", {person.title}", style="cyan")
+        title.append(f"  ·  {person.round_label}", style="dim")
+        rows = [
+            Text.assemble(
+                (a.text, "bold"),
+                "\n",
+                (f"{a.topic_label} · {'; '.join(a.reasons)}", "dim"),
+                "\n",
+                a.why,
+            )
+            for a in person.asks
+        ]
+        parts += [title, _numbered(rows) if rows else plain("No question fits yet."), Text()]
+    if result.own:
+        parts += [
+            _heading("Your own questions, checked"),
+            _numbered([_check_view(c) for c in result.own]),
+        ]
+    return Group(*parts)
+
+
+def why_view(result: WhyResult) -> RenderableType:
+    parts: list[RenderableType] = [_heading('Your "why": why this role, at this company, now')]
+    if result.composed:
+        parts += [
+            Text(
+                f"Built from your own words ({result.composed_words} words, about "
+                f"{result.composed_seconds} seconds at 150 words a minute):",
+                style="dim",
+            ),
+            plain(result.composed),
+        ]
+    else:
+        parts.append(plain("Nothing to build it from yet: fill in candidate.motivation."))
+    if result.missing:
+        parts += [Text("To make it complete, add:", style="yellow"), bullets(result.missing)]
+    if result.draft:
+        parts += [
+            Text(),
+            Text(
+                f"Your draft ({result.draft_words} words, about {result.draft_seconds} seconds):",
+                style="dim",
+            ),
+            plain(result.draft),
+        ]
+    checked = "your draft" if result.draft else "the answer above"
+    if result.findings:
+        rows = [
+            Text.assemble(
+                (f.message, "bold yellow"), "\n", (f"Why: {f.why}", "dim"), "\n", f"Fix: {f.fix}"
+            )
+            for f in result.findings
+        ]
+        parts += [
+            Text(),
+            Text(f"What a listener would notice in {checked}:", style="bold"),
+            _numbered(rows),
+        ]
+    elif result.composed or result.draft:
+        parts += [Text(), Text(f"Nothing to fix in {checked}.", style="green")]
+    return Group(*parts)
+
+
+def plan_view(plan: Plan) -> RenderableType:
+    parts: list[RenderableType] = [_heading(f"Your first six months as {plan.role}")]
+    for stage in plan.stages:
+        parts.append(
+            Text.assemble(
+                (f"By day {stage.days}: {stage.name}", "bold cyan"), (f"  {stage.aim}", "dim")
+            )
+        )
+        rows = [
+            Text.assemble(
+                m.text, "\n", (f"Measure: {m.measure}", ""), "\n", (f"From: {m.source}", "dim")
+            )
+            for m in stage.milestones
+        ]
+        parts += [_numbered(rows), Text()]
+    parts += [Text("How to use it in the interview", style="bold"), bullets(plan.how_to_use)]
+    return Group(*parts)
+
+
+def playbook_view(pb: RoundPlaybook) -> RenderableType:
+    parts: list[RenderableType] = [_heading(f"Playbook: {pb.round_label} ({pb.format.value})")]
+    for guide in pb.guides:
+        who = f" with {guide.audience.value.replace('-', ' ')}s" if guide.audience else ""
+        parts += [Text.assemble((f"{guide.format.value}{who}: ", "bold"), guide.purpose)]
+        for label, items in (
+            ("Before", guide.before),
+            ("In the room", guide.during),
+            ("After", guide.after),
+            ("Avoid", guide.avoid),
+        ):
+            parts += [Text(label, style="bold"), bullets(items)]
+        parts.append(Text())
+    if pb.members:
+        table = Table(
+            title="Who is in the room, and what each needs to agree", box=None, title_justify="left"
+        )
+        table.add_column("Person", style="bold", overflow="fold")
+        table.add_column("Needs", overflow="fold")
+        for m in pb.members:
+            table.add_row(
+                plain(m.name + (f", {m.title}" if m.title else "")),
+                Text.assemble(m.needs, (f"  ({m.source})", "dim")),
+            )
+        parts += [table, Text()]
+    if pb.presentation:
+        p = pb.presentation
+        parts.append(Text(f"Your presentation{': ' + p.topic if p.topic else ''}", style="bold"))
+        if not p.minutes_given:
+            parts.append(
+                Text(
+                    f"No length given: planned for {p.minutes} minutes; ask the "
+                    "recruiter for the real one.",
+                    style="yellow",
+                )
+            )
+        outline = Table(box=None)
+        outline.add_column("Part", style="bold")
+        outline.add_column("Minutes", justify="right")
+        outline.add_column("What", overflow="fold")
+        for part in p.outline:
+            outline.add_row(part.part, f"{part.minutes:g}", plain(part.what))
+        parts += [outline, Text(f"About {p.slides} slides for {p.minutes} minutes.", style="dim")]
+        parts.append(Text("Rehearsal schedule", style="bold"))
+        parts.append(
+            bullets(
+                [
+                    (f"{when_text(r.on)}: " if r.on else f"{r.days_before} days before: ") + r.what
+                    for r in p.rehearsals
+                ]
+                or ["The day has come: run the opening once and trust your preparation."]
+            )
+        )
+        parts += [
+            Text("Questions likely to follow", style="bold"),
+            bullets(p.likely_questions),
+            Text(),
+        ]
+    if pb.openers:
+        parts += [Text("Conversation openers", style="bold"), bullets(pb.openers), Text()]
+    parts.append(Text("Logistics checklist", style="bold"))
+    parts.append(
+        bullets(
+            [
+                (
+                    f"{when_text(i.due)}: "
+                    if i.due
+                    else (f"{i.days_before} days before: " if i.days_before else "On the day: ")
+                )
+                + i.text
+                for i in pb.checklist
+            ]
+        )
+    )
+    for script in pb.scripts:
+        parts += [
+            Text(),
+            Text.assemble((script.title, "bold"), (f"  ({script.when})", "dim")),
+            plain(" ".join(script.lines)),
+            bullets(script.notes, "dim"),
+        ]
+    return Group(*parts)
