@@ -278,6 +278,9 @@ _REWRITES: list[tuple[re.Pattern[str], str]] = [
 ]
 
 
+_OPINION = {"see", "think", "believe", "expect", "feel", "consider", "agree", "view"}
+
+
 def open_rewording(question: str) -> str:
     """An open version of a yes/no question, keeping the candidate's own words."""
     q = question.strip()
@@ -288,6 +291,8 @@ def open_rewording(question: str) -> str:
             if template.startswith("How {0} {1}"):
                 subject = parts[0].lower()
                 verb = "do" if subject in ("you", "they") else "does"
+                if parts[1].split(" ", 1)[0].lower() in _OPINION:
+                    return f"Ask it openly: How {verb} {subject} {parts[1]}, and why?"
                 parts = [f"{verb} {subject}", parts[1]]
             return "Ask it openly: " + template.format(*parts)
     return "Start it with 'what' or 'how' so they can tell you more than yes or no."

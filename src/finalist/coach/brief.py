@@ -6,12 +6,24 @@ from datetime import date
 
 from pydantic import BaseModel
 
+from finalist.coach.asks import PersonAsks, QuestionCheck, check_own_questions, questions_to_ask
 from finalist.coach.glance import Glance, at_a_glance
+from finalist.coach.plan import Plan, first_six_months
+from finalist.coach.playbook import RoundPlaybook, round_playbook
 from finalist.coach.questions import RoundQuestions, round_questions
+from finalist.coach.why import WhyResult, personal_why
 from finalist.knowledge import Knowledge
 from finalist.model import Case
 
 BRIEF_QUESTIONS = 10  # per person: enough to prepare, few enough to read
+
+
+class RoundBrief(BaseModel):
+    """Everything about one round ahead."""
+
+    people: RoundQuestions  # each person's dossier and likely questions
+    asks: list[PersonAsks]  # what to ask each of them
+    playbook: RoundPlaybook
 
 
 class Brief(BaseModel):
@@ -19,16 +31,27 @@ class Brief(BaseModel):
 
     today: date
     glance: Glance
-    rounds: list[RoundQuestions]  # the rounds ahead: each person's dossier and questions
+    why: WhyResult
+    plan: Plan
+    own_questions: list[QuestionCheck]
+    rounds: list[RoundBrief]
 
 
 def build_brief(case: Case, today: date, knowledge: Knowledge) -> Brief:
     glance = at_a_glance(case, today)
-    ahead = [
-        r.number for r in glance.rounds if (r.days_away is None or r.days_away >= 0) and r.people
-    ]
+    ahead = [r.number for r in glance.rounds if r.days_away is None or r.days_away >= 0]
     return Brief(
         today=today,
         glance=glance,
-        rounds=[round_questions(case, n, knowledge, top=BRIEF_QUESTIONS) for n in ahead],
+        why=personal_why(case, knowledge),
+        plan=first_six_months(case, knowledge),
+        own_questions=check_own_questions(case, knowledge),
+        rounds=[
+            RoundBrief(
+                people=round_questions(case, n, knowledge, top=BRIEF_QUESTIONS),
+                asks=questions_to_ask(case, knowledge, n),
+                playbook=round_playbook(case, n, knowledge, today),
+            )
+            for n in ahead
+        ],
     )

@@ -77,6 +77,7 @@ class CheckItem(BaseModel):
     due: date | None
     days_before: int
     why: str
+    overdue: bool  # its day has passed: do it now
 
 
 class ScriptText(BaseModel):
@@ -143,7 +144,7 @@ def round_playbook(case: Case, number: int, knowledge: Knowledge, today: date) -
         members=members,
         presentation=presentation,
         openers=_openers(case, people) if rnd.format in (Format.informal, Format.group) else [],
-        checklist=_checklist(case, number, knowledge),
+        checklist=_checklist(case, number, knowledge, today),
         scripts=[
             ScriptText(
                 id=s.id,
@@ -215,7 +216,7 @@ def _openers(case: Case, people: list[tuple[Interviewer, Dossier]]) -> list[str]
     return openers
 
 
-def _checklist(case: Case, number: int, knowledge: Knowledge) -> list[CheckItem]:
+def _checklist(case: Case, number: int, knowledge: Knowledge, today: date) -> list[CheckItem]:
     rnd = case.rounds[number - 1]
     on = day_of(rnd.date) if rnd.date else None
     items = [
@@ -224,6 +225,7 @@ def _checklist(case: Case, number: int, knowledge: Knowledge) -> list[CheckItem]
             due=(on - timedelta(days=item.when)) if on else None,
             days_before=item.when,
             why=item.why,
+            overdue=on is not None and on - timedelta(days=item.when) < today,
         )
         for item in knowledge.checklist
         if not item.formats or rnd.format in item.formats

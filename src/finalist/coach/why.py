@@ -14,7 +14,15 @@ from pydantic import BaseModel
 
 from finalist.knowledge import Knowledge
 from finalist.model import Case
-from finalist.text import distinctive, keywords, lower_first, normalise, sentences, words
+from finalist.text import (
+    distinctive,
+    keywords,
+    lower_first,
+    normalise,
+    reflow,
+    sentences,
+    words,
+)
 
 WORDS_PER_MINUTE = 150
 MIN_SECONDS, MAX_SECONDS = 60, 90
@@ -78,7 +86,8 @@ _ASKS_FOR: dict[str, str] = {
 
 
 def _sentence(text: str) -> str:
-    text = text.strip()
+    """One sentence on one line, ending with a full stop."""
+    text = " ".join(text.split())
     return text if text.endswith((".", "!", "?")) else text + "."
 
 
@@ -135,7 +144,11 @@ def critique_why(text: str, case: Case, knowledge: Knowledge) -> list[WhyFinding
                 message=f"nothing in it is specific to {opp.company}",
                 why="An answer that would fit any company tells them you have not chosen them.",
                 fix="Name one thing that is true of this company only"
-                + (f", such as: {example}" if example else ": its product, market, a move it made")
+                + (
+                    f", such as: {reflow(example)}"
+                    if example
+                    else ": its product, market, a move it made"
+                )
                 + ".",
             )
         )
@@ -164,8 +177,9 @@ def critique_why(text: str, case: Case, knowledge: Knowledge) -> list[WhyFinding
                 message="it does not say what you would bring",
                 why="A why that is only about what you want leaves out what they get.",
                 fix="End with one concrete thing you would bring, from your own record: "
-                + (case.candidate.motivation.bring or "a result or a skill the role needs")
-                + ("" if (case.candidate.motivation.bring or "").endswith(".") else "."),
+                + _sentence(
+                    reflow(case.candidate.motivation.bring or "a result or a skill the role needs")
+                ),
             )
         )
     cliches = knowledge.lexicons.get("cliches")

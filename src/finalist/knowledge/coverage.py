@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from finalist.knowledge import Knowledge
-from finalist.knowledge.schema import Archetype, Theme
+from finalist.knowledge.schema import Archetype, AskTopic, Format, Theme
 
 LIKELY = 0.5  # an archetype "asks" a question when its weight is at least this
 
@@ -29,6 +29,20 @@ def gaps(k: Knowledge) -> list[str]:
         )
         if count < 5:
             found.append(f"department {dept}: {count} hypothetical challenge(s)")
+    if k.asks:
+        for archetype in Archetype:
+            for topic in AskTopic:
+                count = sum(
+                    1 for a in k.asks if a.topic is topic and a.suits.get(archetype, 0) >= LIKELY
+                )
+                if count < 2:
+                    found.append(f"asks {topic.value} for {archetype.value}: {count}")
+    if k.playbooks:
+        missing = set(Format) - {p.format for p in k.playbooks if p.audience is None}
+        found += [f"no playbook for the format {f.value}" for f in sorted(missing)]
+    for script in ("offer-on-the-spot", "deadline-other-offer"):
+        if k.scripts and script not in k.scripts:
+            found.append(f"no script {script}")
     return found
 
 
@@ -39,5 +53,10 @@ def summary(k: Knowledge) -> dict[str, Any]:
         "departments": len(k.departments),
         "archetype guides": len(k.archetypes),
         "questions": len(k.questions),
+        "questions to ask": len(k.asks),
+        "playbooks": len(k.playbooks),
+        "checklist items": len(k.checklist),
+        "scripts": len(k.scripts),
+        "lexicons": len(k.lexicons),
         "gaps": gaps(k) if k.departments and k.questions else [],
     }

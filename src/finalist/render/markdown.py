@@ -52,6 +52,10 @@ def glance_md(g: Glance) -> str:
 
 
 def brief_md(brief: Brief) -> str:
+    from finalist.coach.asks import AsksResult
+    from finalist.render.markdown_people import round_people_md
+    from finalist.render.markdown_prepare import asks_md, plan_md, playbook_md, why_md
+
     g = brief.glance
     head = [
         f"# Brief: {escape(g.role)} at {escape(g.company)}",
@@ -60,8 +64,11 @@ def brief_md(brief: Brief) -> str:
         "",
         "",
     ]
-    from finalist.render.markdown_people import round_people_md
-
-    parts = ["\n".join(head) + glance_md(g)]
-    parts += [round_people_md(rq, detail=True) for rq in brief.rounds]
+    parts = ["\n".join(head) + glance_md(g), why_md(brief.why), plan_md(brief.plan)]
+    for rb in brief.rounds:
+        parts.append(round_people_md(rb.people, detail=True))
+        parts.append(asks_md(AsksResult(people=rb.asks, own=[])))
+        parts.append(playbook_md(rb.playbook))
+    if brief.own_questions:
+        parts.append(asks_md(AsksResult(people=[], own=brief.own_questions)))
     return "\n".join(parts)

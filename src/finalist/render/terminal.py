@@ -63,12 +63,29 @@ def rounds_table(rounds: list[RoundGlance]) -> Table:
 
 
 def brief_view(brief: Brief) -> RenderableType:
+    from finalist.coach.asks import AsksResult
+    from finalist.render.terminal_prepare import asks_view, plan_view, playbook_view, why_view
+
     g = brief.glance
     title = Text.assemble(("Brief: ", "bold"), (g.role, "bold"), " at ", (g.company, "bold"))
     sub = Text(f"Prepared for {g.candidate} on {when_text(brief.today)}", style="dim")
-    parts: list[RenderableType] = [title, sub, Text(), glance_view(g)]
-    for rq in brief.rounds:
-        parts += [Text(), Rule(f"{rq.round_label}: who you will meet"), round_people_view(rq)]
+    parts: list[RenderableType] = [title, sub, Text(), glance_view(g), Text()]
+    parts += [Rule("Your why"), why_view(brief.why), Text()]
+    parts += [Rule("Your first six months"), plan_view(brief.plan), Text()]
+    for rb in brief.rounds:
+        label = rb.people.round_label
+        parts += [Rule(f"{label}: who you will meet"), round_people_view(rb.people), Text()]
+        parts += [
+            Rule(f"{label}: questions to ask"),
+            asks_view(AsksResult(people=rb.asks, own=[])),
+            Text(),
+        ]
+        parts += [Rule(f"{label}: playbook"), playbook_view(rb.playbook), Text()]
+    if brief.own_questions:
+        parts += [
+            Rule("Your own questions"),
+            asks_view(AsksResult(people=[], own=brief.own_questions)),
+        ]
     return Group(*parts)
 
 

@@ -9,7 +9,7 @@ from rich.text import Text
 
 from finalist.coach.asks import AsksResult, QuestionCheck
 from finalist.coach.plan import Plan
-from finalist.coach.playbook import RoundPlaybook
+from finalist.coach.playbook import CheckItem, RoundPlaybook
 from finalist.coach.why import WhyResult
 from finalist.render.common import when_text
 from finalist.render.rich_parts import bullets, plain
@@ -126,6 +126,14 @@ def plan_view(plan: Plan) -> RenderableType:
     return Group(*parts)
 
 
+def _due(item: CheckItem) -> str:
+    if item.overdue:
+        return f"Now (was due {when_text(item.due)}): "
+    if item.due:
+        return f"{when_text(item.due)}: "
+    return f"{item.days_before} days before: " if item.days_before else "On the day: "
+
+
 def playbook_view(pb: RoundPlaybook) -> RenderableType:
     parts: list[RenderableType] = [_heading(f"Playbook: {pb.round_label} ({pb.format.value})")]
     for guide in pb.guides:
@@ -187,19 +195,7 @@ def playbook_view(pb: RoundPlaybook) -> RenderableType:
     if pb.openers:
         parts += [Text("Conversation openers", style="bold"), bullets(pb.openers), Text()]
     parts.append(Text("Logistics checklist", style="bold"))
-    parts.append(
-        bullets(
-            [
-                (
-                    f"{when_text(i.due)}: "
-                    if i.due
-                    else (f"{i.days_before} days before: " if i.days_before else "On the day: ")
-                )
-                + i.text
-                for i in pb.checklist
-            ]
-        )
-    )
+    parts.append(bullets([_due(i) + i.text for i in pb.checklist]))
     for script in pb.scripts:
         parts += [
             Text(),
