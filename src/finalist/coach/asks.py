@@ -106,7 +106,7 @@ def _score(
         score += min(2, len(shared)) * 0.8
         reasons.append(f"touches what {d.name} cares about ({', '.join(shared[:2])})")
     noted = sorted(notes_terms & terms)
-    if noted:
+    if len(noted) >= 2:  # one shared word is chance; two is a real link to your notes
         score += min(3, len(noted)) * 0.3
         reasons.append(f"picks up your company notes ({', '.join(noted[:2])})")
     return score, reasons
@@ -117,9 +117,12 @@ def _terms(text: str) -> frozenset[str]:
     return distinctive(keywords(text))
 
 
-def questions_to_ask(case: Case, knowledge: Knowledge, number: int) -> list[PersonAsks]:
+def questions_to_ask(
+    case: Case, knowledge: Knowledge, number: int, used: set[str] | None = None
+) -> list[PersonAsks]:
     """Three to five questions for each person of one round. People take turns choosing
-    their best remaining question, so no question goes to two people."""
+    their best remaining question, so no question goes to two people; ``used`` carries
+    the questions already given in earlier rounds, so a day of rounds does not repeat."""
     from finalist.coach.interviewers import read_role
 
     rnd = case.rounds[number - 1]
@@ -139,7 +142,7 @@ def questions_to_ask(case: Case, knowledge: Knowledge, number: int) -> list[Pers
         ranked.append(options)
     want = _per_person(rnd.format)
     picks: list[list[AskPick]] = [[] for _ in people]
-    used: set[str] = set()
+    used = used if used is not None else set()
     topics: list[set[AskTopic]] = [set() for _ in people]
     for _turn in range(want):
         for i, d in enumerate(people):
@@ -304,6 +307,7 @@ def check_own_questions(case: Case, knowledge: Knowledge) -> list[QuestionCheck]
 
 def asks_for_case(case: Case, knowledge: Knowledge, rounds: list[int]) -> AsksResult:
     people: list[PersonAsks] = []
+    used: set[str] = set()
     for number in rounds:
-        people += questions_to_ask(case, knowledge, number)
+        people += questions_to_ask(case, knowledge, number, used)
     return AsksResult(people=people, own=check_own_questions(case, knowledge))

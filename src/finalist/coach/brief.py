@@ -40,6 +40,7 @@ class Brief(BaseModel):
 def build_brief(case: Case, today: date, knowledge: Knowledge) -> Brief:
     glance = at_a_glance(case, today)
     ahead = [r.number for r in glance.rounds if r.days_away is None or r.days_away >= 0]
+    asked: set[str] = set()  # questions to ask, not repeated from one round to the next
     return Brief(
         today=today,
         glance=glance,
@@ -49,7 +50,7 @@ def build_brief(case: Case, today: date, knowledge: Knowledge) -> Brief:
         rounds=[
             RoundBrief(
                 people=round_questions(case, n, knowledge, top=BRIEF_QUESTIONS),
-                asks=questions_to_ask(case, knowledge, n),
+                asks=questions_to_ask(case, knowledge, n, asked),
                 playbook=round_playbook(case, n, knowledge, today),
             )
             for n in ahead

@@ -18,6 +18,7 @@ from finalist.coach.questions import predict_questions
 from finalist.knowledge import Knowledge
 from finalist.knowledge.schema import Archetype, Playbook, Theme
 from finalist.model import Case, Format, Interviewer, day_of
+from finalist.text import distinctive, keywords, sentences
 
 # Share of the presentation time per part: opening, problem, approach, plan, impact, close.
 OUTLINE = (
@@ -211,8 +212,11 @@ def _openers(case: Case, people: list[tuple[Interviewer, Dossier]]) -> list[str]
             "kept them there."
         )
     if case.opportunity.company_notes:
-        first = case.opportunity.company_notes.strip().split(".")[0]
-        openers.append(f"Something from your company notes to ask about: {first[:140]}.")
+        # the sentence that says most (a move, a launch, a market), not "Founded in 2004"
+        best = max(
+            sentences(case.opportunity.company_notes), key=lambda x: len(distinctive(keywords(x)))
+        )
+        openers.append(f"From your company notes, ask what it means for their team: {best}")
     return openers
 
 

@@ -5,7 +5,8 @@ from __future__ import annotations
 from typing import Any
 
 from finalist.knowledge import Knowledge
-from finalist.knowledge.schema import Archetype, AskTopic, Format, Theme
+from finalist.knowledge.schema import Archetype, AskTopic, Theme
+from finalist.model import Format
 
 LIKELY = 0.5  # an archetype "asks" a question when its weight is at least this
 
