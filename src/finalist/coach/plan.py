@@ -194,7 +194,9 @@ def first_six_months(case: Case, knowledge: Knowledge) -> Plan:
     if duties:
         lead.append(
             Milestone(
-                text=f"Own end to end: {duties[-1] if len(duties) > 2 else duties[0]}.",
+                text="Own end to end: "
+                + re.sub(r"^own\s+", "", duties[-1] if len(duties) > 2 else duties[0])
+                + ".",
                 measure=(
                     f"Reported monthly with {_lower(measures[0])}."
                     if measures
