@@ -265,7 +265,7 @@ def test_db_backup_and_upgrade(cli: Cli, imported: str, tmp_path: Path) -> None:
     assert cli("db", "backup", target).err == (
         f"error: {target} already exists; choose a new file name or remove it\n"
     )
-    assert cli("db", "upgrade").out == "the database is up to date (schema 0001)\n"
+    assert cli("db", "upgrade").out == "the database is up to date (schema 0002)\n"
 
 
 def test_demo_runs_in_a_throw_away_store(cli: Cli) -> None:

@@ -167,13 +167,13 @@ def _with_extra_migration(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> No
 
     folder = tmp_path / "migrations"
     shutil.copytree(Path(pkg.__file__).parent, folder)
-    (folder / "versions" / "0002_test.py").write_text(
+    (folder / "versions" / "0099_test.py").write_text(
         '''"""test migration"""
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0002"
-down_revision = "0001"
+revision = "0099"
+down_revision = "0002"
 branch_labels = None
 depends_on = None
 rewrites_data = True
@@ -185,7 +185,7 @@ def upgrade() -> None:
         encoding="utf-8",
     )
     monkeypatch.setattr(db, "_MIGRATIONS", str(folder))
-    monkeypatch.setattr(db, "SCHEMA_REVISION", "0002")
+    monkeypatch.setattr(db, "SCHEMA_REVISION", "0099")
 
 
 def test_upgrade_from_the_previous_schema_backs_up_sqlite_first(
@@ -197,15 +197,15 @@ def test_upgrade_from_the_previous_schema_backs_up_sqlite_first(
         case_id = store.save_case(MINIMAL, now=NOW).id
     _with_extra_migration(tmp_path, monkeypatch)
     with open_store(settings, now=NOW) as store:
-        assert store.revision() == "0002"
+        assert store.revision() == "0099"
         with store.engine.connect() as conn:
             stage = conn.execute(sa.text("SELECT stage FROM cases")).scalar_one()
         assert stage == "SECOND-ROUND"
     backups = list((home / "backups").iterdir())
-    assert [b.name for b in backups] == ["finalist-20261125-090000-before-0002.db"]
+    assert [b.name for b in backups] == ["finalist-20261125-090000-before-0099.db"]
     old = Settings(home=tmp_path / "old", database_url=f"sqlite:///{backups[0]}")
     with db.create_engine(old.database_url).connect() as conn:
-        assert conn.execute(sa.text("SELECT version_num FROM alembic_version")).scalar() == "0001"
+        assert conn.execute(sa.text("SELECT version_num FROM alembic_version")).scalar() == "0002"
         assert conn.execute(sa.text("SELECT id FROM cases")).scalar() == case_id
 
 
@@ -221,7 +221,7 @@ def test_other_databases_wait_for_an_explicit_upgrade(
             open_store(settings, now=NOW)
     with open_store(settings, now=NOW, migrate=False) as store:
         result = store.upgrade(NOW)
-        assert (result.before, result.after) == ("0001", "0002")
+        assert (result.before, result.after) == ("0002", "0099")
         assert store.get_case("lumen").case.candidate.name == "Ines Duarte"
 
 
@@ -252,3 +252,35 @@ def test_unknown_driver_is_one_clear_line(tmp_path: Path) -> None:
 def test_settings_reject_a_malformed_url() -> None:
     with pytest.raises(FinalistError, match="is not a database URL"):
         Settings.from_env({"FINALIST_DATABASE_URL": "just-a-file.db", "FINALIST_HOME": "/tmp/x"})
+
+
+def test_upgrade_from_every_older_schema(database_url: str, tmp_path: Path) -> None:
+    """Each older revision, with a case in it, upgrades to the current schema intact."""
+    from alembic import command
+    from alembic.script import ScriptDirectory
+
+    from finalist.store import cases as repo
+
+    config = db._alembic_config()
+    older = [
+        s.revision
+        for s in ScriptDirectory.from_config(config).walk_revisions()
+        if s.revision != SCHEMA_REVISION
+    ]
+    assert older, "there is at least one older schema to upgrade from"
+    for revision in older:
+        engine = db.create_engine(database_url)
+        with engine.begin() as conn:
+            for table in ("attempts", "case_revisions", "cases", "alembic_version"):
+                conn.execute(sa.text(f"DROP TABLE IF EXISTS {table}"))
+        with engine.begin() as conn:
+            config.attributes["connection"] = conn
+            command.upgrade(config, revision)
+        with engine.begin() as conn:
+            repo.save_case(conn, MINIMAL, now=NOW)
+        engine.dispose()
+        settings = Settings(home=tmp_path / f"home-{revision}", database_url=database_url)
+        with open_store(settings, now=NOW, migrate=False) as store:
+            result = store.upgrade(NOW)
+            assert (result.before, result.after) == (revision, SCHEMA_REVISION)
+            assert store.get_case("lumen").case.candidate.name == "Ines Duarte"

@@ -15,13 +15,16 @@ from sqlalchemy.engine import Engine
 
 from finalist.model import Case
 from finalist.settings import Settings
+from finalist.store import attempts as attempts_repo
 from finalist.store import cases as repo
 from finalist.store import database
+from finalist.store.attempts import Attempt
 from finalist.store.cases import SaveResult, SaveStatus, StoredCase
 from finalist.store.database import SCHEMA_REVISION, Upgrade
 
 __all__ = [
     "SCHEMA_REVISION",
+    "Attempt",
     "SaveResult",
     "SaveStatus",
     "Store",
@@ -59,6 +62,12 @@ class Store:
 
     def resolve_id(self, ref: str) -> str:
         return self._run(lambda conn: repo.resolve_id(conn, ref))
+
+    def save_attempt(self, attempt: Attempt) -> int:
+        return self._run(lambda conn: attempts_repo.save_attempt(conn, attempt))
+
+    def attempts(self, case_id: str) -> list[Attempt]:
+        return self._run(lambda conn: attempts_repo.case_attempts(conn, case_id))
 
     def revision_count(self, case_id: str) -> int:
         return self._run(lambda conn: repo.revision_count(conn, case_id))

@@ -47,3 +47,22 @@ case_revisions = sa.Table(
     sa.Column("document", sa.JSON, nullable=False),
     sa.Column("saved_at", sa.DateTime(timezone=True), nullable=False),
 )
+
+# Every practice answer, so the candidate can see whether their answers improve. Kept by
+# case id (a case practised from a file may not be stored); removed with the case.
+attempts = sa.Table(
+    "attempts",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("case_id", sa.String(80), nullable=False, index=True),
+    sa.Column("interviewer", sa.String(120), nullable=False),
+    sa.Column("question_id", sa.String(80)),
+    sa.Column("question", sa.String(1000), nullable=False),
+    sa.Column("depth", sa.Integer, nullable=False),  # 0: the question, 1 and 2: probes
+    sa.Column("answer", sa.Text, nullable=False),
+    sa.Column("score", sa.Integer, nullable=False),
+    sa.Column("findings", sa.JSON, nullable=False),
+    sa.Column("seconds_spoken", sa.Integer, nullable=False),
+    sa.Column("seconds_taken", sa.Integer),
+    sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
+)
