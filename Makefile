@@ -5,7 +5,7 @@ PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed-$(shell cat pyproject.toml | cksum | cut -d' ' -f1)
 
 .DEFAULT_GOAL := help
-.PHONY: help demo test lint bench docs
+.PHONY: help demo test lint bench docs model
 
 help: ## List the targets
 	@grep -E '^[a-z]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-6s %s\n", $$1, $$2}'
@@ -34,3 +34,6 @@ bench: $(STAMP) ## Measure start-up and command times; see docs/benchmarks.md
 
 docs: $(STAMP) ## Regenerate docs/cli.md from the real --help
 	$(PY) tools/cli_reference.py > docs/cli.md
+
+model: $(STAMP) ## Retrain the STAR labeller from our own labelled answers
+	$(PY) tools/train_star.py

@@ -111,6 +111,9 @@ def main() -> None:
     import predict
 
     rows.append(("in process: six-person panel, dossiers and top 15 (warm)", *predict.measure()))
+    import analyze
+
+    rows.append(("in process: feedback on one answer (warm)", *analyze.measure()))
     table = ["| command | median ms | best ms |", "|---|---:|---:|"]
     table += [f"| `{name}` | {median:.0f} | {best:.0f} |" for name, median, best in rows]
     block = "\n".join(

@@ -14,7 +14,18 @@ from typing import Annotated
 import typer
 
 from finalist import __version__
-from finalist.cli import brief, cases, db, demo, edit, evaluate, knowledge, people, prepare
+from finalist.cli import (
+    brief,
+    cases,
+    db,
+    demo,
+    edit,
+    evaluate,
+    knowledge,
+    people,
+    practice,
+    prepare,
+)
 from finalist.errors import FinalistError
 
 app = typer.Typer(
@@ -56,6 +67,8 @@ app.command("asks")(prepare.asks)
 app.command("why")(prepare.why)
 app.command("plan")(prepare.plan)
 app.command("playbook")(prepare.playbook)
+app.command("analyze")(practice.analyze)
+app.command("practice")(practice.practice)
 app.command("demo")(demo.demo)
 app.add_typer(edit.rounds_app, name="round")
 app.add_typer(edit.people_app, name="interviewer")

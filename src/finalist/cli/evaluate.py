@@ -107,3 +107,40 @@ def questions(
         for m in report.matches:
             mark = "close" if m.close else "     "
             out.print(Text(f"{mark} {m.similarity:.2f} [{m.role}] {m.question}\n      -> {m.best}"))
+
+
+@eval_app.command("star")
+def star(
+    file: Annotated[
+        Path,
+        typer.Argument(
+            metavar="FILE.jsonl", help="Answers split into sentences labelled S/T/A/R/O."
+        ),
+    ],
+    as_json: JsonOpt = False,
+) -> None:
+    """How well finalist labels sentences as situation, task, action, result or other.
+
+    Prints per-label precision, recall and F1, and the macro-F1 over S, T, A, R, O.
+    """
+    from finalist.coach.evaluation import StarAnswer, evaluate_star
+
+    report = evaluate_star(read_rows(file, StarAnswer))
+    if as_json:
+        emit_json(report.model_dump(mode="json"))
+        return
+    from rich.table import Table
+
+    table = Table(
+        title=f"STAR labels: {report.answers} answers, {report.sentences} sentences",
+        title_justify="left",
+    )
+    for column in ("label", "precision", "recall", "F1", "sentences"):
+        table.add_column(column, justify="right" if column != "label" else "left")
+    for x in report.labels:
+        table.add_row(
+            x.label, f"{x.precision:.2f}", f"{x.recall:.2f}", f"{x.f1:.2f}", str(x.support)
+        )
+    out = console()
+    out.print(table)
+    out.print(f"macro-F1 {report.macro_f1:.3f}   accuracy {report.accuracy:.3f}", markup=False)

@@ -163,3 +163,75 @@ def evaluate_questions(
             )
         )
     return QuestionsReport(top=top, threshold=CLOSE, roles=roles, matches=matches)
+
+
+# --- STAR labelling -----------------------------------------------------------------------
+
+
+class StarSentence(BaseModel):
+    model_config = ConfigDict(extra="ignore")
+    text: str = Field(min_length=1, max_length=5000)
+    label: str = Field(pattern=r"^[STARO]$")
+
+
+class StarAnswer(BaseModel):
+    """One row of a STAR file: an answer split into labelled sentences."""
+
+    model_config = ConfigDict(extra="ignore")
+    answer_id: str = Field(min_length=1, max_length=200)
+    sentences: list[StarSentence] = Field(min_length=1, max_length=500)
+
+
+class LabelScore(BaseModel):
+    label: str
+    precision: float
+    recall: float
+    f1: float
+    support: int
+
+
+class StarReport(BaseModel):
+    answers: int
+    sentences: int
+    labels: list[LabelScore]
+    macro_f1: float
+    accuracy: float
+
+
+def evaluate_star(rows: Iterable[StarAnswer]) -> StarReport:
+    """Per-label precision, recall and F1, and the macro-F1 over S, T, A, R, O."""
+    from finalist.coach.star import LABELS, label_sentences
+
+    gold: list[str] = []
+    guess: list[str] = []
+    count = 0
+    for row in rows:
+        count += 1
+        texts = [s.text for s in row.sentences]
+        gold += [s.label for s in row.sentences]
+        guess += label_sentences(texts)
+    labels = []
+    for label in LABELS:
+        tp = sum(1 for g, p in zip(gold, guess, strict=True) if g == p == label)
+        predicted = guess.count(label)
+        actual = gold.count(label)
+        precision = tp / predicted if predicted else 0.0
+        recall = tp / actual if actual else 0.0
+        f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+        labels.append(
+            LabelScore(
+                label=label,
+                precision=round(precision, 3),
+                recall=round(recall, 3),
+                f1=round(f1, 3),
+                support=actual,
+            )
+        )
+    correct = sum(1 for g, p in zip(gold, guess, strict=True) if g == p)
+    return StarReport(
+        answers=count,
+        sentences=len(gold),
+        labels=labels,
+        macro_f1=round(sum(x.f1 for x in labels) / len(labels), 3),
+        accuracy=round(correct / len(gold), 3) if gold else 0.0,
+    )

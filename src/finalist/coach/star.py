@@ -1,0 +1,329 @@
+"""Labelling an answer's sentences S, T, A, R or O (situation, task, action, result, other).
+
+A small linear model over sequences (an averaged structured perceptron with Viterbi
+decoding): each sentence is described by explainable features (its position, its
+pronouns and tense, cue words such as "had to" or "as a result", numbers), and the label
+of the sentence before it. It learns only from answers we wrote ourselves
+(`coach/data/star_answers.jsonl`, provenance in each row); its weights ship as
+`coach/data/star_model.json`, made by `python tools/train_star.py`.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from functools import cache
+from importlib import resources
+
+LABELS = ("S", "T", "A", "R", "O")
+START = "^"
+
+_CUES: dict[str, tuple[str, ...]] = {
+    "situation": (
+        "when i was",
+        "at the time",
+        "last year",
+        "years ago",
+        "there was",
+        "we were",
+        "our team was",
+        "the company",
+        "in my last",
+        "in my previous",
+        "at my",
+        "back in",
+        "a few years",
+        "two years",
+        "last spring",
+        "last summer",
+        "last autumn",
+        "last winter",
+        "the problem was",
+        "we had a",
+        "i was working",
+        "i joined",
+    ),
+    "task": (
+        "had to",
+        "needed to",
+        "my job was",
+        "my role was",
+        "i was asked",
+        "was asked to",
+        "responsible for",
+        "my goal",
+        "the goal",
+        "my task",
+        "the task",
+        "i owned",
+        "was to",
+        "it was my",
+        "i was tasked",
+        "i was in charge",
+        "the aim",
+        "charged with",
+        "i needed",
+        "we needed",
+        "my brief",
+    ),
+    "result": (
+        "as a result",
+        "which meant",
+        "went from",
+        "reduced",
+        "increased",
+        "saved",
+        "grew",
+        "cut",
+        "improved",
+        "led to",
+        "in the end",
+        "ended up",
+        "finally",
+        "since then",
+        "learned",
+        "learnt",
+        "lesson",
+        "the result",
+        "outcome",
+        "by the end",
+        "we hit",
+        "we met",
+        "delivered",
+        "on time",
+        "under budget",
+        "over budget",
+        "percent",
+        "fell",
+        "rose",
+        "dropped",
+        "doubled",
+        "halved",
+        "won",
+        "lost",
+        "signed",
+        "promoted",
+        "now i",
+        "today i",
+        "i now",
+        "ever since",
+        "went live",
+        "we launched",
+        "it worked",
+        "didn't work",
+        "did not work",
+    ),
+    "other": (
+        "great question",
+        "good question",
+        "i'm a",
+        "i am a",
+        "i'm very",
+        "i am very",
+        "i believe",
+        "i think",
+        "i usually",
+        "i always",
+        "i tend",
+        "i would",
+        "i'd",
+        "i will",
+        "i'll",
+        "if i",
+        "generally",
+        "in general",
+        "my strength",
+        "passionate",
+        "i love",
+        "i enjoy",
+        "i like",
+        "people say",
+        "for me",
+        "you know",
+        "i guess",
+        "honestly",
+        "to be honest",
+        "what about you",
+        "does that answer",
+        "i hope",
+        "my approach is",
+        "i make sure",
+        "i try to",
+        "i'm someone",
+        "i am someone",
+    ),
+}
+_PAST = re.compile(
+    r"\b\w+ed\b|\b(was|were|had|did|went|made|took|got|gave|told|spoke|wrote|"
+    r"built|ran|led|set|found|began|brought|chose|felt|kept|left|met|paid|put|"
+    r"sent|spent|sat|stood|thought|won|lost|sold|bought|drew|drove|grew)\b"
+)
+_PRESENT = re.compile(r"\b(is|am|are|do|does|have|has|usually|always|often|tend|every)\b")
+_I_PAST = re.compile(
+    r"\bi (\w+ed|led|set|ran|built|wrote|took|made|got|went|spoke|told|sat|"
+    r"found|put|sent|chose|brought)\b"
+)
+_WE_PAST = re.compile(
+    r"\bwe (\w+ed|led|set|ran|built|wrote|took|made|got|went|spoke|told|"
+    r"sat|found|put|sent|chose|brought)\b"
+)
+_MODAL = re.compile(r"\b(would|could|should|might|will|'d|'ll)\b")
+_NUMBER = re.compile(
+    r"\d|%|£|\$|€|\b(half|double|twice|three|four|five|six|seven|eight|nine|"
+    r"ten|twenty|thirty|hundred|thousand|million)\b"
+)
+_WORD = re.compile(r"[a-z']+")
+
+
+def features(sentences: Sequence[str], i: int) -> list[str]:
+    """The features of sentence ``i`` of an answer: each one a thing a person could point
+    to ("starts with 'I'", "has a number", "says 'had to'")."""
+    text = sentences[i].strip().lower().replace("\u2019", "'")
+    words = _WORD.findall(text)
+    n = len(sentences)
+    f = [
+        "bias",
+        f"pos={min(i, 3)}",
+        f"from_end={min(n - 1 - i, 3)}",
+        f"quint={int(5 * i / n)}",
+        f"short_answer={n <= 2}",
+    ]
+    if words:
+        f.append(f"w1={words[0]}")
+        f.append(f"w12={' '.join(words[:2])}")
+    bag = set(words)
+    for pronoun in ("i", "we", "my", "our", "they", "you", "me", "us"):
+        if pronoun in bag:
+            f.append(f"has_{pronoun}")
+    if "i" in bag and "we" not in bag:
+        f.append("i_only")
+    f.append(f"past={min(len(_PAST.findall(text)), 3)}")
+    f.append(f"present={min(len(_PRESENT.findall(text)), 2)}")
+    if _MODAL.search(text):
+        f.append("modal")
+    if _I_PAST.search(text):
+        f.append("i_did")  # "I called", "I set up": the shape of an action
+    if _WE_PAST.search(text):
+        f.append("we_did")
+    if _NUMBER.search(text):
+        f.append("number")
+    if "?" in text:
+        f.append("question_mark")
+    f.append(f"len={min(len(words) // 8, 4)}")
+    for kind, cues in _CUES.items():
+        hits = sum(1 for cue in cues if cue in text)
+        if hits:
+            f.append(f"cue_{kind}")
+            if hits > 1:
+                f.append(f"cues_{kind}")
+    f += [f"word={w}" for w in bag if len(w) > 2]
+    return f
+
+
+class Model:
+    """Emission weights per (feature, label) and transition weights per (previous, label)."""
+
+    def __init__(self, weights: dict[str, dict[str, float]]) -> None:
+        self.weights = weights
+
+    def _scores(self, feats: list[str]) -> dict[str, float]:
+        scores = dict.fromkeys(LABELS, 0.0)
+        for feat in feats:
+            row = self.weights.get(feat)
+            if row:
+                for label, w in row.items():
+                    scores[label] += w
+        return scores
+
+    def label(self, sentences: Sequence[str]) -> list[str]:
+        """The most likely labels for the whole answer (Viterbi over the sequence)."""
+        if not sentences:
+            return []
+        emissions = [self._scores(features(sentences, i)) for i in range(len(sentences))]
+        best: list[dict[str, tuple[float, str]]] = []
+        for i, em in enumerate(emissions):
+            column: dict[str, tuple[float, str]] = {}
+            for label in LABELS:
+                if i == 0:
+                    column[label] = (em[label] + self._trans(START, label), START)
+                else:
+                    column[label] = max(
+                        (best[i - 1][prev][0] + self._trans(prev, label) + em[label], prev)
+                        for prev in LABELS
+                    )
+            best.append(column)
+        label = max(LABELS, key=lambda lab: (best[-1][lab][0], -LABELS.index(lab)))
+        path = [label]
+        for i in range(len(sentences) - 1, 0, -1):
+            label = best[i][label][1]
+            path.append(label)
+        return path[::-1]
+
+    def _trans(self, prev: str, label: str) -> float:
+        return self.weights.get(f"trans={prev}", {}).get(label, 0.0)
+
+
+def train(answers: Iterable[tuple[list[str], list[str]]], epochs: int = 12) -> Model:
+    """Averaged structured perceptron: deterministic for the same data and order."""
+    data = list(answers)
+    weights: dict[str, dict[str, float]] = defaultdict(lambda: defaultdict(float))
+    totals: dict[str, dict[str, float]] = defaultdict(lambda: defaultdict(float))
+    stamps: dict[tuple[str, str], int] = {}
+    step = 1
+
+    def update(feat: str, label: str, delta: float) -> None:
+        key = (feat, label)
+        last = stamps.get(key, 0)
+        totals[feat][label] += (step - last) * weights[feat][label]
+        stamps[key] = step
+        weights[feat][label] += delta
+
+    model = Model(weights)
+    for _epoch in range(epochs):
+        for sentences, gold in data:
+            guess = model.label(sentences)
+            if guess != gold:
+                for i, (g, p) in enumerate(zip(gold, guess, strict=True)):
+                    prev_g = gold[i - 1] if i else START
+                    prev_p = guess[i - 1] if i else START
+                    if g != p or prev_g != prev_p:
+                        for feat in [*features(sentences, i), f"trans={prev_g}"]:
+                            update(feat, g, 1.0)
+                        for feat in [*features(sentences, i), f"trans={prev_p}"]:
+                            update(feat, p, -1.0)
+            step += 1
+    averaged: dict[str, dict[str, float]] = {}
+    for feat, row in weights.items():
+        out = {}
+        for label, w in row.items():
+            total = totals[feat][label] + (step - stamps.get((feat, label), 0)) * w
+            value = round(total / step, 4)
+            if value:
+                out[label] = value
+        if out:
+            averaged[feat] = out
+    return Model(averaged)
+
+
+def training_answers() -> list[tuple[list[str], list[str]]]:
+    """Our own labelled answers, shipped with the package."""
+    text = (
+        resources.files("finalist.coach").joinpath("data", "star_answers.jsonl").read_text("utf-8")
+    )
+    rows = [json.loads(line) for line in text.splitlines() if line.strip()]
+    return [
+        ([s["text"] for s in row["sentences"]], [s["label"] for s in row["sentences"]])
+        for row in rows
+    ]
+
+
+@cache
+def shipped_model() -> Model:
+    text = resources.files("finalist.coach").joinpath("data", "star_model.json").read_text("utf-8")
+    return Model(json.loads(text))
+
+
+def label_sentences(sentences: Sequence[str]) -> list[str]:
+    return shipped_model().label(sentences)
