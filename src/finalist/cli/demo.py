@@ -6,8 +6,15 @@ import tempfile
 from datetime import timedelta
 from importlib import resources
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from finalist.cli.common import console, knowledge, now
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+    from finalist.knowledge import Knowledge
+    from finalist.model import Case
 
 DEMO_CASE = "harbourline-product-lead.yaml"
 DAYS_BEFORE = 5
@@ -77,9 +84,63 @@ def demo() -> None:
                         )
                     )
                 )
+            _practice_step(out, stored.case, kb, result.id)
     out.print()
     out.print(
         "Next: copy examples/harbourline-product-lead.yaml, make it yours, then "
         "finalist import YOUR-CASE.yaml and finalist brief YOUR-CASE-ID.",
         markup=False,
     )
+
+
+def _practice_step(out: Console, case: Case, kb: Knowledge, case_id: str) -> None:
+    """One scripted practice answer: a story told without its result, as people often do."""
+    from rich.rule import Rule
+
+    from finalist.coach.answers import Kind, question_kind
+    from finalist.coach.interviewers import dossier
+    from finalist.coach.practice import Interviewer, respond
+    from finalist.coach.questions import predict_questions
+    from finalist.knowledge.schema import Archetype, Level
+    from finalist.render.terminal_practice import analysis_view
+
+    story = next((s for s in case.stories if s.situation and s.action), None)
+    if story is None or not case.rounds or not case.rounds[0].interviewers:
+        return
+    rnd = case.rounds[0]
+    person = rnd.interviewers[-1]
+    d = dossier(person, rnd, 1, case, kb)
+    likely = predict_questions(person, rnd, case, kb, top=15)
+    # a "tell me about a time" question, the kind a story answers
+    question = next(
+        (
+            q
+            for q in likely
+            if question_kind(q.text) is Kind.story and "tell me about a time" in q.text.lower()
+        ),
+        likely[0],
+    )
+    answer = " ".join([story.situation or "", story.action or ""]).strip()
+    turn = respond(
+        question,
+        question.text,
+        0,
+        answer,
+        Interviewer(
+            name=d.name, archetype=Archetype(d.archetype.value), level=Level(d.level.value)
+        ),
+        kb,
+        [],
+    )
+    out.print(Rule(f"5. Practise with {d.name}: one answer, its feedback and the follow-up"))
+    out.print(f'$ finalist practice {case_id} -i "{d.name}"', style="dim", markup=False)
+    out.print(f"{d.name}: {question.text}", markup=False)
+    out.print(
+        f"(a scripted answer: the story '{story.title}' told without its result)",
+        style="dim",
+        markup=False,
+    )
+    out.print(analysis_view(turn.analysis))
+    if turn.probe is not None:
+        out.print(f"{d.name} asks next: {turn.probe.text}", style="bold cyan", markup=False)
+        out.print(f"(because {turn.probe.why})", style="dim", markup=False)
