@@ -9,6 +9,7 @@ from __future__ import annotations
 import math
 import re
 import unicodedata
+from collections.abc import Iterable
 from functools import lru_cache
 
 _APOSTROPHES = "'\u2019"
@@ -227,3 +228,9 @@ def lower_first(text: str) -> str:
     if first.lower() in _SENTENCE_STARTERS and first[1:] == first[1:].lower():
         return text[:1].lower() + text[1:]
     return text
+
+
+def find_phrases(phrases: Iterable[str], text: str) -> list[str]:
+    """The phrases that stand in ``text`` as whole words ("pay" in "pay rise", not in
+    "paying"); ``text`` is expected normalised (see ``normalise``)."""
+    return [p for p in phrases if re.search(rf"(?<![\w-]){re.escape(p)}(?![\w-])", text)]

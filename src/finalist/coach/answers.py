@@ -15,7 +15,7 @@ from pydantic import BaseModel
 from finalist.coach.star import label_sentences
 from finalist.knowledge import Knowledge
 from finalist.knowledge.schema import LEVEL_ORDER, Archetype, Level
-from finalist.text import normalise, sentences, words
+from finalist.text import find_phrases, normalise, sentences, words
 
 WORDS_PER_MINUTE = 150
 MAX_ANSWER_WORDS = 5_000  # longer text is refused: no spoken answer runs past half an hour
@@ -110,10 +110,6 @@ def _target(kind: Kind, archetype: Archetype | None, level: Level | None) -> tup
 def _quote(text: str, limit: int = 80) -> str:
     text = " ".join(text.split())
     return f"'{text}'" if len(text) <= limit else f"'{text[: limit - 3].rsplit(' ', 1)[0]}...'"
-
-
-def _found(lexicon_words: list[str], text: str) -> list[str]:
-    return [w for w in lexicon_words if re.search(rf"(?<![\w-]){re.escape(w)}(?![\w-])", text)]
 
 
 def analyze_answer(
@@ -246,7 +242,7 @@ def analyze_answer(
         lexicon = knowledge.lexicons.get(lexicon_id)
         if lexicon is None:
             continue
-        hits = _found(lexicon.words, text)
+        hits = find_phrases(lexicon.words, text)
         threshold = 2 if lexicon_id == "hedges" else 1
         if len(hits) >= threshold:
             findings.append(
@@ -263,7 +259,7 @@ def analyze_answer(
             )
     fillers = knowledge.lexicons.get("fillers")
     if fillers is not None:
-        hits = _found(fillers.words, text)
+        hits = find_phrases(fillers.words, text)
         if transcript and len(hits) >= 3:
             findings.append(
                 Finding(

@@ -12,7 +12,7 @@ from finalist.coach.interviewers import Dossier, dossier
 from finalist.knowledge import Knowledge
 from finalist.knowledge.schema import ASK_TOPIC_LABEL, Archetype, Ask, AskTopic
 from finalist.model import Case, Format
-from finalist.text import distinctive, keywords, normalise
+from finalist.text import distinctive, find_phrases, keywords, normalise
 
 LOGISTICS_PREFIX = "logistics-"
 
@@ -187,10 +187,6 @@ def _next(
 # --- checking the candidate's own questions ----------------------------------------------
 
 
-def _phrase_in(phrase: str, text: str) -> bool:
-    return re.search(rf"(?<![\w-]){re.escape(phrase)}(?![\w-])", text) is not None
-
-
 def check_question(question: str, knowledge: Knowledge, case: Case | None = None) -> QuestionCheck:
     """Is this a good second-round question? Logistics-only and yes/no questions are
     flagged, each with why and a better version."""
@@ -199,7 +195,7 @@ def check_question(question: str, knowledge: Knowledge, case: Case | None = None
     for lexicon in knowledge.lexicons.values():
         if not lexicon.id.startswith(LOGISTICS_PREFIX):
             continue
-        found = [w for w in lexicon.words if _phrase_in(w, text)]
+        found = find_phrases(lexicon.words, text)
         if found:
             findings.append(
                 Finding(

@@ -16,6 +16,7 @@ from finalist.knowledge import Knowledge
 from finalist.model import Case
 from finalist.text import (
     distinctive,
+    find_phrases,
     keywords,
     lower_first,
     normalise,
@@ -184,7 +185,7 @@ def critique_why(text: str, case: Case, knowledge: Knowledge) -> list[WhyFinding
         )
     cliches = knowledge.lexicons.get("cliches")
     if cliches:
-        found = [w for w in cliches.words if _has(w, lowered)]
+        found = find_phrases(cliches.words, lowered)
         if found:
             findings.append(
                 WhyFinding(
@@ -197,7 +198,7 @@ def critique_why(text: str, case: Case, knowledge: Knowledge) -> list[WhyFinding
             )
     perks = knowledge.lexicons.get("perks-motives")
     if perks:
-        found = [w for w in perks.words if _has(w, lowered)]
+        found = find_phrases(perks.words, lowered)
         if found:
             findings.append(
                 WhyFinding(
@@ -231,10 +232,6 @@ def critique_why(text: str, case: Case, knowledge: Knowledge) -> list[WhyFinding
             )
         )
     return findings
-
-
-def _has(phrase: str, text: str) -> bool:
-    return re.search(rf"(?<![\w-]){re.escape(phrase)}(?![\w-])", text) is not None
 
 
 def personal_why(case: Case, knowledge: Knowledge) -> WhyResult:
