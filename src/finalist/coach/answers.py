@@ -51,6 +51,11 @@ _FORWARD = re.compile(
     r"i'd|i'll|plan to|intend to)\b",
     re.I,
 )
+_I_DID = re.compile(
+    r"^(so |then |and )?i (\w+ed|led|set|ran|built|wrote|took|made|got|went|spoke|told|"
+    r"found|put|sent|chose|brought|did|began|drew|gave|kept|met|paid|sat|saw|sold)\b",
+    re.I,
+)
 _WE = re.compile(r"\bwe\b", re.I)
 _MEASURE = re.compile(
     r"\d|%|£|\$|€|\b(half|double|doubled|twice|halved|tripled|percent|"
@@ -161,7 +166,10 @@ def analyze_answer(
                     fix="Add how much, how many or how fast: [your measure], from your records.",
                 )
             )
-        first_action = next((i for i, s in enumerate(labelled) if s.label in "AR"), None)
+        # your part starts at the first action or result, or at the first "I did" sentence
+        first_action = next(
+            (i for i, s in enumerate(labelled) if s.label in "AR" or _I_DID.match(s.text)), None
+        )
         setup = labelled[: first_action if first_action is not None else len(labelled)]
         setup_words = sum(len(words(s.text)) for s in setup)
         if len(setup) >= 3 and setup_words > 0.4 * max(total, 1):
