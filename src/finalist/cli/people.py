@@ -10,6 +10,7 @@ from finalist.cli.common import (
     CaseArg,
     JsonOpt,
     TodayOpt,
+    chosen_rounds,
     console,
     emit_json,
     knowledge,
@@ -116,7 +117,7 @@ def questions(
 
         console().print(questions_view(pq))
         return
-    number = _round_number(c, round_, today(today_))
+    number = chosen_rounds(c, round_, today(today_))[0]
     rq = round_questions(c, number, kb, top=top)
     if as_json:
         emit_json(rq.model_dump(mode="json"))
@@ -124,20 +125,3 @@ def questions(
     from finalist.render.terminal_people import round_people_view
 
     console().print(round_people_view(rq, detail=True))
-
-
-def _round_number(case: object, ref: str | None, day: object) -> int:
-    from datetime import date
-
-    from finalist.coach.glance import at_a_glance
-    from finalist.editing import round_index
-    from finalist.model import Case
-
-    assert isinstance(case, Case)
-    assert isinstance(day, date)
-    if ref is not None or len(case.rounds) <= 1:
-        return round_index(case, ref) + 1
-    upcoming = at_a_glance(case, day).next_round
-    if upcoming is None:
-        raise FinalistError("no round is ahead; say which one with --round N")
-    return upcoming.number

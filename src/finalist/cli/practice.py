@@ -116,7 +116,7 @@ def parse_answers(text: str) -> list[str]:
         else:
             current.append(line)
     answers.append("\n".join(current).strip())
-    return [a for a in answers if a] if any(answers) else []
+    return [a for a in answers if a]
 
 
 class Answerer:

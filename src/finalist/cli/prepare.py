@@ -10,13 +10,13 @@ from finalist.cli.common import (
     CaseArg,
     JsonOpt,
     TodayOpt,
+    chosen_rounds,
     console,
     emit_json,
     knowledge,
     load_case,
     today,
 )
-from finalist.errors import FinalistError
 
 RoundOpt = Annotated[
     str | None,
@@ -28,26 +28,6 @@ RoundOpt = Annotated[
         show_default=False,
     ),
 ]
-
-
-def _rounds(case: object, ref: str | None, day: object) -> list[int]:
-    """The round asked for, or every round from today on that has people or a date."""
-    from datetime import date
-
-    from finalist.coach.glance import at_a_glance
-    from finalist.editing import round_index
-    from finalist.model import Case
-
-    assert isinstance(case, Case)
-    assert isinstance(day, date)
-    if ref is not None:
-        return [round_index(case, ref) + 1]
-    if not case.rounds:
-        raise FinalistError("the case has no rounds yet; add one with: finalist round add CASE")
-    ahead = [
-        r.number for r in at_a_glance(case, day).rounds if r.days_away is None or r.days_away >= 0
-    ]
-    return ahead or [len(case.rounds)]
 
 
 def asks(
@@ -77,7 +57,7 @@ def asks(
         result = asks_for_case(c, knowledge(), [number])
         result.people = [p for p in result.people if p.name == person.name]
     else:
-        result = asks_for_case(c, knowledge(), _rounds(c, round_, today(today_)))
+        result = asks_for_case(c, knowledge(), chosen_rounds(c, round_, today(today_)))
     if as_json:
         data = result.model_dump(mode="json")
         for check, raw in zip(result.own, data["own"], strict=True):
@@ -135,7 +115,7 @@ def playbook(
 
     c = load_case(case).case
     day = today(today_)
-    result = playbooks(c, knowledge(), day, _rounds(c, round_, day))
+    result = playbooks(c, knowledge(), day, chosen_rounds(c, round_, day))
     if as_json:
         emit_json([pb.model_dump(mode="json") for pb in result])
         return

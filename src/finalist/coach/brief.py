@@ -7,7 +7,7 @@ from datetime import date
 from pydantic import BaseModel
 
 from finalist.coach.asks import PersonAsks, QuestionCheck, check_own_questions, questions_to_ask
-from finalist.coach.glance import Glance, at_a_glance
+from finalist.coach.glance import Glance, at_a_glance, rounds_ahead
 from finalist.coach.plan import Plan, first_six_months
 from finalist.coach.playbook import RoundPlaybook, round_playbook
 from finalist.coach.questions import RoundQuestions, round_questions
@@ -39,7 +39,7 @@ class Brief(BaseModel):
 
 def build_brief(case: Case, today: date, knowledge: Knowledge) -> Brief:
     glance = at_a_glance(case, today)
-    ahead = [r.number for r in glance.rounds if r.days_away is None or r.days_away >= 0]
+    ahead = rounds_ahead(glance)
     asked: set[str] = set()  # questions to ask, not repeated from one round to the next
     return Brief(
         today=today,

@@ -204,6 +204,11 @@ def _due(case: Case, rounds: list[RoundGlance], today: date) -> list[str]:
     return due
 
 
+def rounds_ahead(glance: Glance) -> list[int]:
+    """The numbers of the rounds from today on (undated ones count as ahead)."""
+    return [r.number for r in glance.rounds if r.days_away is None or r.days_away >= 0]
+
+
 def by_next_round(glances: list[Glance]) -> list[Glance]:
     """Cases in the order they need attention: the soonest next round first."""
 
