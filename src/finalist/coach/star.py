@@ -169,6 +169,7 @@ _WE_PAST = re.compile(
     r"\bwe (\w+ed|led|set|ran|built|wrote|took|made|got|went|spoke|told|"
     r"sat|found|put|sent|chose|brought)\b"
 )
+_I_DID_START = re.compile(r"^(so |then )?i \w+ed\b")
 _MODAL = re.compile(r"\b(would|could|should|might|will|'d|'ll)\b")
 _NUMBER = re.compile(
     r"\d|%|£|\$|€|\b(half|double|twice|three|four|five|six|seven|eight|nine|"
@@ -218,6 +219,15 @@ def features(sentences: Sequence[str], i: int) -> list[str]:
             f.append(f"cue_{kind}")
             if hits > 1:
                 f.append(f"cues_{kind}")
+    # where the sentence stands against the candidate's first "I did": set-up comes before
+    first = next(
+        (j for j, t in enumerate(sentences) if _I_DID_START.match(t.strip().lower())), None
+    )
+    f.append(
+        "before_first_i"
+        if first is None or i < first
+        else ("at_first_i" if i == first else "after_first_i")
+    )
     f += [f"word={w}" for w in bag if len(w) > 2]
     return f
 
