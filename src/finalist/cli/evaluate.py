@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Annotated, TypeVar
+from typing import TYPE_CHECKING, Annotated, TypeVar
 
 import typer
-from pydantic import BaseModel, ValidationError
 
 from finalist.cli.common import JsonOpt, console, emit_json, knowledge
 from finalist.errors import FinalistError
@@ -16,12 +15,17 @@ eval_app = typer.Typer(
     help="Measure finalist on evaluation files (JSON lines).", no_args_is_help=True
 )
 
+if TYPE_CHECKING:
+    from pydantic import BaseModel
+
 MAX_EVAL_BYTES = 20_000_000
-Row = TypeVar("Row", bound=BaseModel)
+Row = TypeVar("Row", bound="BaseModel")
 
 
 def read_rows(path: Path, model: type[Row], check: dict[str, set[str]] | None = None) -> list[Row]:
     """Every line of a JSON-lines file as a validated row; one clear line per problem."""
+    from pydantic import ValidationError
+
     from finalist.casefile import read_text
 
     text = read_text(path, MAX_EVAL_BYTES, "evaluation files")
