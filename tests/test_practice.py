@@ -123,3 +123,14 @@ def test_the_interactive_mock_interview_in_a_real_terminal(tmp_path: Path) -> No
         saved = store.attempts("riverside-grocers-senior-manager")
     assert len(saved) == 1
     assert saved[0].answer == WEAK
+
+
+def test_piped_answers_and_an_empty_pipe(cli: Cli) -> None:
+    result = cli(
+        "practice", CASE, "-i", "Ravi Patel", "-n", "1", "--json", input=STRONG + "\n---\n" + STRONG
+    )
+    assert result.code == 0, result.err
+    assert [t["depth"] for t in json.loads(result.out)] == [0, 1]
+    empty = cli("practice", CASE, "-i", "Ravi Patel", input="")
+    assert empty.code == 1
+    assert "no answers on standard input" in empty.err

@@ -240,6 +240,11 @@ def practice(
             raise FinalistError(f"{answers} holds no answers; separate them with lines of '---'")
     elif not sys.stdin.isatty():
         scripted = parse_answers(sys.stdin.read(MAX_ANSWER_BYTES))
+        if not scripted:
+            raise FinalistError(
+                "no answers on standard input: run it in a terminal to answer live, or give "
+                "--answers FILE (answers separated by lines of '---')"
+            )
     turns = _run(loaded.case, interviewer, round_, count, Answerer(scripted), as_json)
     with store() as opened:
         from finalist.store import Attempt
