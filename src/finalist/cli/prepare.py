@@ -124,3 +124,20 @@ def playbook(
     out = console()
     for pb in result:
         out.print(playbook_view(pb))
+
+
+def stories(case: CaseArg, as_json: JsonOpt = False) -> None:
+    """Your story bank: each story checked, its numbers traced, competencies suggested.
+
+    Says when the bank is too thin (fewer than six) or too long to rehearse (more than
+    twelve).
+    """
+    from finalist.coach.stories import story_bank
+
+    result = story_bank(load_case(case).case, knowledge())
+    if as_json:
+        emit_json(result.model_dump(mode="json"))
+        return
+    from finalist.render.terminal_prepare import stories_view
+
+    console().print(stories_view(result))

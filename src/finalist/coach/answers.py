@@ -57,9 +57,10 @@ _I_DID = re.compile(
     re.I,
 )
 _WE = re.compile(r"\bwe\b", re.I)
-_MEASURE = re.compile(
-    r"\d|%|£|\$|€|\b(half|double|doubled|twice|halved|tripled|percent|"
-    r"hours|days|weeks|months)\b",
+MEASURE = re.compile(
+    r"\d|%|£|\$|€|\b(half|double|doubled|twice|halved|tripled|percent|hours|days|weeks|"
+    r"months|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|"
+    r"fifty|hundred|thousand|million|dozen)\b",
     re.I,
 )
 
@@ -155,7 +156,7 @@ def analyze_answer(
                     fix="End with what changed and how you knew: [your measured result].",
                 )
             )
-        elif not any(_MEASURE.search(s.text) for s in results):
+        elif not any(MEASURE.search(s.text) for s in results):
             findings.append(
                 Finding(
                     id="result-no-measure",

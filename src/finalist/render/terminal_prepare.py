@@ -10,6 +10,7 @@ from rich.text import Text
 from finalist.coach.asks import AsksResult, QuestionCheck
 from finalist.coach.plan import Plan
 from finalist.coach.playbook import CheckItem, RoundPlaybook
+from finalist.coach.stories import Bank
 from finalist.coach.why import WhyResult
 from finalist.render.common import when_text
 from finalist.render.rich_parts import bullets, plain
@@ -203,4 +204,35 @@ def playbook_view(pb: RoundPlaybook) -> RenderableType:
             plain(" ".join(script.lines)),
             bullets(script.notes, "dim"),
         ]
+    return Group(*parts)
+
+
+def stories_view(bank: Bank) -> RenderableType:
+    parts: list[RenderableType] = [_heading(f"Your story bank ({len(bank.stories)})")]
+    rows = []
+    for s in bank.stories:
+        text = Text(s.title, style="bold")
+        text.append(
+            "  complete" if s.complete else f"  missing: {', '.join(s.missing)}",
+            style="green" if s.complete else "yellow",
+        )
+        if s.numbers:
+            text.append(
+                "\nNumbers, from your own words: "
+                + "; ".join(f"{c.value} ({c.field})" for c in s.numbers),
+                style="dim",
+            )
+        if s.competencies:
+            text.append("\nShows: " + ", ".join(s.competencies))
+        for suggestion in s.suggested:
+            text.append(
+                f"\nCould show: {suggestion.competency} ({suggestion.because})", style="cyan"
+            )
+        for finding in s.findings:
+            text.append(f"\nTold as it is: {finding}", style="yellow")
+        rows.append(text)
+    if rows:
+        parts.append(_numbered(rows))
+    if bank.advice:
+        parts += [Text(), bullets(bank.advice, "bold")]
     return Group(*parts)
