@@ -56,6 +56,7 @@ _I_DID = re.compile(
     r"found|put|sent|chose|brought|did|began|drew|gave|kept|met|paid|sat|saw|sold)\b",
     re.I,
 )
+_FIRST_PERSON = re.compile(r"\b(i|i'm|i've|i'd|me|my|we|we're|we've|our|us)\b", re.I)
 _WE = re.compile(r"\bwe\b", re.I)
 MEASURE = re.compile(
     r"\d|%|£|\$|€|\b(half|double|doubled|twice|halved|tripled|percent|hours|days|weeks|"
@@ -130,7 +131,12 @@ def analyze_answer(
     """Feedback on one answer. ``transcript`` says the text is speech written down (so
     fillers and pace can be judged), not typed."""
     parts = sentences(answer)
-    labels = label_sentences(parts) if parts else []
+    # an action is something the candidate or their team did: a sentence that names
+    # neither is scene-setting, whatever the labeller guessed
+    labels = [
+        "S" if label == "A" and not _FIRST_PERSON.search(text) else label
+        for text, label in zip(parts, label_sentences(parts) if parts else [], strict=True)
+    ]
     labelled = [Sentence(text=t, label=lab) for t, lab in zip(parts, labels, strict=True)]
     kind = question_kind(question)
     total = len(words(answer))
