@@ -151,6 +151,7 @@ def test_the_cli_questions_and_dossier(cli: Cli) -> None:
         "text",
         "score",
         "themes",
+        "competencies",
         "reasons",
         "why",
         "strong_answer",

@@ -8,6 +8,7 @@ from pydantic import BaseModel
 
 from finalist.coach.asks import PersonAsks, QuestionCheck, check_own_questions, questions_to_ask
 from finalist.coach.glance import Glance, at_a_glance, rounds_ahead
+from finalist.coach.matching import RoundStories, match_round
 from finalist.coach.plan import Plan, first_six_months
 from finalist.coach.playbook import RoundPlaybook, round_playbook
 from finalist.coach.questions import RoundQuestions, round_questions
@@ -22,6 +23,7 @@ class RoundBrief(BaseModel):
     """Everything about one round ahead."""
 
     people: RoundQuestions  # each person's dossier and likely questions
+    stories: RoundStories  # which of your stories answers each question, and the gaps
     asks: list[PersonAsks]  # what to ask each of them
     playbook: RoundPlaybook
 
@@ -37,6 +39,16 @@ class Brief(BaseModel):
     rounds: list[RoundBrief]
 
 
+def _round(case: Case, n: int, knowledge: Knowledge, today: date, asked: set[str]) -> RoundBrief:
+    people = round_questions(case, n, knowledge, top=BRIEF_QUESTIONS)
+    return RoundBrief(
+        people=people,
+        stories=match_round(people, case.stories),
+        asks=questions_to_ask(case, knowledge, n, asked),
+        playbook=round_playbook(case, n, knowledge, today),
+    )
+
+
 def build_brief(case: Case, today: date, knowledge: Knowledge) -> Brief:
     glance = at_a_glance(case, today)
     ahead = rounds_ahead(glance)
@@ -47,12 +59,5 @@ def build_brief(case: Case, today: date, knowledge: Knowledge) -> Brief:
         why=personal_why(case, knowledge),
         plan=first_six_months(case, knowledge),
         own_questions=check_own_questions(case, knowledge),
-        rounds=[
-            RoundBrief(
-                people=round_questions(case, n, knowledge, top=BRIEF_QUESTIONS),
-                asks=questions_to_ask(case, knowledge, n, asked),
-                playbook=round_playbook(case, n, knowledge, today),
-            )
-            for n in ahead
-        ],
+        rounds=[_round(case, n, knowledge, today, asked) for n in ahead],
     )

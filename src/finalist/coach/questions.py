@@ -37,6 +37,7 @@ class Predicted(BaseModel):
     text: str
     score: float
     themes: list[Theme]
+    competencies: list[str]
     reasons: list[str]
     why: str
     strong_answer: str
@@ -324,6 +325,7 @@ def predict_questions(
                 text=text,
                 score=round(score, 2),
                 themes=list(q.themes),
+                competencies=list(q.competencies),
                 reasons=reasons or [f"a common {THEME_LABEL[q.themes[0]]} question"],
                 why=q.why,
                 strong_answer=q.strong_answer,

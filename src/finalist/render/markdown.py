@@ -54,7 +54,13 @@ def glance_md(g: Glance) -> str:
 def brief_md(brief: Brief) -> str:
     from finalist.coach.asks import AsksResult
     from finalist.render.markdown_people import round_people_md
-    from finalist.render.markdown_prepare import asks_md, plan_md, playbook_md, why_md
+    from finalist.render.markdown_prepare import (
+        asks_md,
+        plan_md,
+        playbook_md,
+        round_stories_md,
+        why_md,
+    )
 
     g = brief.glance
     head = [
@@ -67,6 +73,7 @@ def brief_md(brief: Brief) -> str:
     parts = ["\n".join(head) + glance_md(g), why_md(brief.why), plan_md(brief.plan)]
     for rb in brief.rounds:
         parts.append(round_people_md(rb.people, detail=True))
+        parts.append(round_stories_md(rb.stories))
         parts.append(asks_md(AsksResult(people=rb.asks, own=[])))
         parts.append(playbook_md(rb.playbook))
     if brief.own_questions:

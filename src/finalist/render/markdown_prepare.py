@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from finalist.coach.asks import AsksResult
+from finalist.coach.matching import RoundStories
 from finalist.coach.plan import Plan
 from finalist.coach.playbook import RoundPlaybook
 from finalist.coach.why import WhyResult
@@ -118,4 +119,21 @@ def playbook_md(pb: RoundPlaybook) -> str:
             f"> {escape(' '.join(script.lines))}",
             "",
         ]
+    return "\n".join(out)
+
+
+def round_stories_md(rs: RoundStories) -> str:
+    out = [
+        "### Your stories for these questions",
+        "",
+        "| Who | Question | Your story |",
+        "|---|---|---|",
+    ]
+    for m in rs.matches:
+        if m.best is None:
+            story = "none yet: a gap"
+        else:
+            story = escape(m.best.story) + (f" ({escape(m.note)})" if m.note else "")
+        out.append(f"| {escape(m.interviewer)} | {escape(m.question)} | {story} |")
+    out.append("")
     return "\n".join(out)

@@ -64,7 +64,13 @@ def rounds_table(rounds: list[RoundGlance]) -> Table:
 
 def brief_view(brief: Brief) -> RenderableType:
     from finalist.coach.asks import AsksResult
-    from finalist.render.terminal_prepare import asks_view, plan_view, playbook_view, why_view
+    from finalist.render.terminal_prepare import (
+        asks_view,
+        plan_view,
+        playbook_view,
+        round_stories_view,
+        why_view,
+    )
 
     g = brief.glance
     title = Text.assemble(("Brief: ", "bold"), (g.role, "bold"), " at ", (g.company, "bold"))
@@ -75,6 +81,7 @@ def brief_view(brief: Brief) -> RenderableType:
     for rb in brief.rounds:
         label = rb.people.round_label
         parts += [Rule(f"{label}: who you will meet"), round_people_view(rb.people), Text()]
+        parts += [round_stories_view(rb.stories), Text()]
         parts += [
             Rule(f"{label}: questions to ask"),
             asks_view(AsksResult(people=rb.asks, own=[])),

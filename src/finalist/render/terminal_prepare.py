@@ -8,6 +8,7 @@ from rich.table import Table
 from rich.text import Text
 
 from finalist.coach.asks import AsksResult, QuestionCheck
+from finalist.coach.matching import RoundStories
 from finalist.coach.plan import Plan
 from finalist.coach.playbook import CheckItem, RoundPlaybook
 from finalist.coach.stories import Bank
@@ -236,3 +237,24 @@ def stories_view(bank: Bank) -> RenderableType:
     if bank.advice:
         parts += [Text(), bullets(bank.advice, "bold")]
     return Group(*parts)
+
+
+def round_stories_view(rs: RoundStories) -> RenderableType:
+    """Which story answers which question, round by round, and what has no story yet."""
+    table = Table(box=None, title="Your stories for these questions", title_justify="left")
+    table.add_column("Who", style="bold", no_wrap=True)
+    table.add_column("Question", overflow="fold", ratio=3)
+    table.add_column("Your story", overflow="fold", ratio=2)
+    for m in rs.matches:
+        if m.best is None:
+            story = Text("none yet: a gap", style="yellow")
+        else:
+            story = Text(m.best.story, style="bold")
+            if m.best.reasons:
+                story.append(f"\n{'; '.join(m.best.reasons)}", style="dim")
+            if m.runner_up:
+                story.append(f"\nor: {m.runner_up.story}", style="dim")
+            if m.note:
+                story.append(f"\n{m.note}", style="yellow")
+        table.add_row(plain(m.interviewer), plain(m.question), story)
+    return table
