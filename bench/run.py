@@ -114,6 +114,11 @@ def main() -> None:
     import analyze
 
     rows.append(("in process: feedback on one answer (warm)", *analyze.measure()))
+    import consensus
+
+    rows.append(
+        ("in process: consensus map, six people, twelve stories (warm)", *consensus.measure())
+    )
     table = ["| command | median ms | best ms |", "|---|---:|---:|"]
     table += [f"| `{name}` | {median:.0f} | {best:.0f} |" for name, median, best in rows]
     block = "\n".join(

@@ -141,3 +141,25 @@ def stories(case: CaseArg, as_json: JsonOpt = False) -> None:
     from finalist.render.terminal_prepare import stories_view
 
     console().print(stories_view(result))
+
+
+def consensus(
+    case: CaseArg, round_: RoundOpt = None, as_json: JsonOpt = False, today_: TodayOpt = None
+) -> None:
+    """The consensus map: what each person cares about, and whether your evidence answers it.
+
+    Each concern is covered, weak or open; then the round's gaps, ranked by how much they
+    matter to the people who decide, and the questions several people will ask.
+    """
+    from finalist.coach.consensus import consensus_map
+
+    c = load_case(case).case
+    result = [consensus_map(c, n, knowledge()) for n in chosen_rounds(c, round_, today(today_))]
+    if as_json:
+        emit_json([m.model_dump(mode="json") for m in result])
+        return
+    from finalist.render.terminal_prepare import consensus_view
+
+    out = console()
+    for m in result:
+        out.print(consensus_view(m))

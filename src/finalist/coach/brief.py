@@ -7,6 +7,7 @@ from datetime import date
 from pydantic import BaseModel
 
 from finalist.coach.asks import PersonAsks, QuestionCheck, check_own_questions, questions_to_ask
+from finalist.coach.consensus import ConsensusMap, consensus_map
 from finalist.coach.glance import Glance, at_a_glance, rounds_ahead
 from finalist.coach.matching import RoundStories, match_round
 from finalist.coach.plan import Plan, first_six_months
@@ -24,6 +25,7 @@ class RoundBrief(BaseModel):
 
     people: RoundQuestions  # each person's dossier and likely questions
     stories: RoundStories  # which of your stories answers each question, and the gaps
+    consensus: ConsensusMap  # each person's concerns against your evidence
     asks: list[PersonAsks]  # what to ask each of them
     playbook: RoundPlaybook
 
@@ -44,6 +46,7 @@ def _round(case: Case, n: int, knowledge: Knowledge, today: date, asked: set[str
     return RoundBrief(
         people=people,
         stories=match_round(people, case.stories),
+        consensus=consensus_map(case, n, knowledge),
         asks=questions_to_ask(case, knowledge, n, asked),
         playbook=round_playbook(case, n, knowledge, today),
     )

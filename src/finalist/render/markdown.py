@@ -56,6 +56,7 @@ def brief_md(brief: Brief) -> str:
     from finalist.render.markdown_people import round_people_md
     from finalist.render.markdown_prepare import (
         asks_md,
+        consensus_md,
         plan_md,
         playbook_md,
         round_stories_md,
@@ -74,6 +75,7 @@ def brief_md(brief: Brief) -> str:
     for rb in brief.rounds:
         parts.append(round_people_md(rb.people, detail=True))
         parts.append(round_stories_md(rb.stories))
+        parts.append(consensus_md(rb.consensus))
         parts.append(asks_md(AsksResult(people=rb.asks, own=[])))
         parts.append(playbook_md(rb.playbook))
     if brief.own_questions:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from finalist.coach.asks import AsksResult
+from finalist.coach.consensus import ConsensusMap
 from finalist.coach.matching import RoundStories
 from finalist.coach.plan import Plan
 from finalist.coach.playbook import RoundPlaybook
@@ -135,5 +136,36 @@ def round_stories_md(rs: RoundStories) -> str:
         else:
             story = escape(m.best.story) + (f" ({escape(m.note)})" if m.note else "")
         out.append(f"| {escape(m.interviewer)} | {escape(m.question)} | {story} |")
+    out.append("")
+    return "\n".join(out)
+
+
+def consensus_md(cm: ConsensusMap) -> str:
+    out = [
+        f"## Consensus map: {escape(cm.round_label)}",
+        "",
+        "| Person | Cares about | Status | Your evidence |",
+        "|---|---|---|---|",
+    ]
+    for person in cm.people:
+        for c in person.concerns:
+            evidence = "; ".join(f"{e.kind}: {escape(e.text)}" for e in c.evidence) or "none"
+            out.append(f"| {escape(person.name)} | {escape(c.text)} | {c.status} | {evidence} |")
+    out.append("")
+    if cm.gaps:
+        out += ["**Gaps, most important first**", ""]
+        out += [
+            f"{i}. {escape(g.concern)} ({escape(', '.join(g.people))}): prepare {escape(g.prepare)}"
+            for i, g in enumerate(cm.gaps[:8], start=1)
+        ]
+        out.append("")
+    if cm.shared:
+        out += ["**Asked by several people**", ""]
+        out += [f"- {escape(s.question)}: {escape(s.advice)}" for s in cm.shared[:6]]
+        out.append("")
+    out += [f"- Fix from round one: {escape(x)}" for x in cm.round_one_fixes]
+    out += [
+        f"- '{escape(t)}' was told in round one: bring a new example" for t in cm.told_in_round_one
+    ]
     out.append("")
     return "\n".join(out)

@@ -66,6 +66,7 @@ def brief_view(brief: Brief) -> RenderableType:
     from finalist.coach.asks import AsksResult
     from finalist.render.terminal_prepare import (
         asks_view,
+        consensus_view,
         plan_view,
         playbook_view,
         round_stories_view,
@@ -82,6 +83,7 @@ def brief_view(brief: Brief) -> RenderableType:
         label = rb.people.round_label
         parts += [Rule(f"{label}: who you will meet"), round_people_view(rb.people), Text()]
         parts += [round_stories_view(rb.stories), Text()]
+        parts += [consensus_view(rb.consensus), Text()]
         parts += [
             Rule(f"{label}: questions to ask"),
             asks_view(AsksResult(people=rb.asks, own=[])),

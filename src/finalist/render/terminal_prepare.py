@@ -8,6 +8,7 @@ from rich.table import Table
 from rich.text import Text
 
 from finalist.coach.asks import AsksResult, QuestionCheck
+from finalist.coach.consensus import ConsensusMap
 from finalist.coach.matching import RoundStories
 from finalist.coach.plan import Plan
 from finalist.coach.playbook import CheckItem, RoundPlaybook
@@ -258,3 +259,55 @@ def round_stories_view(rs: RoundStories) -> RenderableType:
                 story.append(f"\n{m.note}", style="yellow")
         table.add_row(plain(m.interviewer), plain(m.question), story)
     return table
+
+
+_STATUS_STYLE = {"covered": "green", "weak": "yellow", "open": "red"}
+
+
+def consensus_view(cm: ConsensusMap) -> RenderableType:
+    parts: list[RenderableType] = [_heading(f"Consensus map: {cm.round_label}")]
+    table = Table(box=None)
+    table.add_column("Person", style="bold", overflow="fold")
+    table.add_column("What they care about", overflow="fold", ratio=2)
+    table.add_column("Status", no_wrap=True)
+    table.add_column("Your evidence", overflow="fold", ratio=2)
+    for person in cm.people:
+        first = True
+        for c in person.concerns:
+            evidence = Text(
+                "; ".join(f"{e.kind}: {e.text}" for e in c.evidence) or "none",
+                style="" if c.evidence else "dim",
+            )
+            table.add_row(
+                plain(f"{person.name}\n{person.archetype}") if first else Text(""),
+                Text.assemble(c.text, (f"\n{c.source}", "dim")),
+                Text(c.status, style=_STATUS_STYLE[c.status]),
+                evidence,
+            )
+            first = False
+    parts.append(table)
+    if cm.gaps:
+        parts += [
+            Text(),
+            Text("Gaps, most important first (who decides weighs most)", style="bold"),
+            _numbered(
+                [
+                    Text.assemble(
+                        (g.concern, "bold"),
+                        f"  ({', '.join(g.people)}; {g.status})\nPrepare: {g.prepare}",
+                    )
+                    for g in cm.gaps[:8]
+                ]
+            ),
+        ]
+    if cm.shared:
+        parts += [
+            Text(),
+            Text("Asked by several people: one consistent answer", style="bold"),
+            bullets([f"{s.question} ({', '.join(s.askers)}) {s.advice}" for s in cm.shared[:6]]),
+        ]
+    if cm.round_one_fixes or cm.told_in_round_one:
+        items = [f"Fix from round one: {x}" for x in cm.round_one_fixes]
+        items += [f"'{t}' was told in round one: bring a new example" for t in cm.told_in_round_one]
+        parts += [Text(), bullets(items, "yellow")]
+    return Group(*parts)
