@@ -82,6 +82,10 @@ def fit(question: str, competencies: tuple[str, ...], story: Story) -> StoryFit:
     return StoryFit(story=story.title, score=round(score, 2), reasons=reasons)
 
 
+def _clip(text: str, limit: int = 60) -> str:
+    return text if len(text) <= limit else text[: limit - 3].rsplit(" ", 1)[0] + "..."
+
+
 def match_round(rq: RoundQuestions, stories: list[Story]) -> RoundStories:
     """The best story for each question of each person in a round, and a runner-up.
     Questions are served in order of how likely they are; a story already given in the
@@ -119,9 +123,14 @@ def match_round(rq: RoundQuestions, stories: list[Story]) -> RoundStories:
         else:
             best = fits[0]
             if best.story in told:
+                angle = (
+                    f"this time lead with the {competencies[0]} in it"
+                    if competencies
+                    else "this time lead with a different part of it"
+                )
                 note = (
-                    f"'{best.story}' is already your answer to another question in this "
-                    "round: tell it from a different angle, or prepare another story"
+                    f"'{best.story}' already answers \"{_clip(told[best.story])}\" in this "
+                    f"round: {angle}, or prepare another story"
                 )
         told.setdefault(best.story, q.text)
         runner = next((f for f in fits if f.story != best.story), None)
