@@ -62,8 +62,8 @@ def test_the_stronger_version_invents_nothing(row: dict[str, Any]) -> None:
     for number in re.findall(r"\d+", without_marks):
         assert number in row["answer"], number
     for sentence in result.sentences:
-        if sentence.label != "O":
-            assert sentence.text in result.stronger or len(result.stronger) > 0
+        if sentence.label in "AR":  # every action and result survives the rewrite
+            assert sentence.text in result.stronger
 
 
 def test_open_questions_are_not_forced_into_star() -> None:
