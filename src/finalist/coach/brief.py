@@ -41,12 +41,14 @@ class Brief(BaseModel):
     rounds: list[RoundBrief]
 
 
-def _round(case: Case, n: int, knowledge: Knowledge, today: date, asked: set[str]) -> RoundBrief:
+def _round(
+    case: Case, n: int, knowledge: Knowledge, today: date, asked: set[str], plan: Plan
+) -> RoundBrief:
     people = round_questions(case, n, knowledge, top=BRIEF_QUESTIONS)
     return RoundBrief(
         people=people,
         stories=match_round(people, case.stories),
-        consensus=consensus_map(case, n, knowledge),
+        consensus=consensus_map(case, n, knowledge, plan=plan, questions=people),
         asks=questions_to_ask(case, knowledge, n, asked),
         playbook=round_playbook(case, n, knowledge, today),
     )
@@ -56,11 +58,12 @@ def build_brief(case: Case, today: date, knowledge: Knowledge) -> Brief:
     glance = at_a_glance(case, today)
     ahead = rounds_ahead(glance)
     asked: set[str] = set()  # questions to ask, not repeated from one round to the next
+    plan = first_six_months(case, knowledge)
     return Brief(
         today=today,
         glance=glance,
         why=personal_why(case, knowledge),
-        plan=first_six_months(case, knowledge),
+        plan=plan,
         own_questions=check_own_questions(case, knowledge),
-        rounds=[_round(case, n, knowledge, today, asked) for n in ahead],
+        rounds=[_round(case, n, knowledge, today, asked, plan) for n in ahead],
     )

@@ -14,7 +14,7 @@ from finalist.coach.answers import MEASURE
 from finalist.coach.interviewers import Dossier, dossier
 from finalist.coach.matching import fit, match_round
 from finalist.coach.plan import Plan, first_six_months
-from finalist.coach.questions import round_questions
+from finalist.coach.questions import RoundQuestions, round_questions
 from finalist.coach.stories import PARTS
 from finalist.knowledge import Knowledge
 from finalist.knowledge.schema import Archetype, Theme
@@ -165,9 +165,18 @@ def _prepare(c: Concern) -> str:
     return f"a story that shows {c.text[:1].lower() + c.text[1:]}, with a measured result"
 
 
-def consensus_map(case: Case, number: int, knowledge: Knowledge) -> ConsensusMap:
+def consensus_map(
+    case: Case,
+    number: int,
+    knowledge: Knowledge,
+    *,
+    plan: Plan | None = None,
+    questions: RoundQuestions | None = None,
+) -> ConsensusMap:
+    """The map for one round. ``plan`` and ``questions`` may be passed in when the caller
+    has them already (the brief does), so they are not worked out twice."""
     rnd = case.rounds[number - 1]
-    plan = first_six_months(case, knowledge)
+    plan = plan or first_six_months(case, knowledge)
     people = [
         _person(dossier(p, rnd, number, case, knowledge), case, plan) for p in rnd.interviewers
     ]
@@ -190,7 +199,7 @@ def consensus_map(case: Case, number: int, knowledge: Knowledge) -> ConsensusMap
                 gap.people.append(person.name)
                 gap.weight += share
     ranked = sorted(gaps.values(), key=lambda g: (-g.weight, g.concern))
-    rq = round_questions(case, number, knowledge, top=10)
+    rq = questions or round_questions(case, number, knowledge, top=10)
     matches = {m.question_id: m for m in match_round(rq, case.stories).matches}
     first = case.opportunity.first_round
     notes = first.notes if first and first.notes else ""
