@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import sys
+from pathlib import Path
 from typing import Annotated
 
 import typer
@@ -17,6 +19,7 @@ from finalist.cli.common import (
     load_case,
     today,
 )
+from finalist.errors import FinalistError
 
 RoundOpt = Annotated[
     str | None,
@@ -163,3 +166,81 @@ def consensus(
     out = console()
     for m in result:
         out.print(consensus_view(m))
+
+
+def thanks(
+    case: CaseArg,
+    round_: RoundOpt = None,
+    eml: Annotated[
+        Path | None,
+        typer.Option(
+            "--eml",
+            metavar="DIR",
+            help="Write each note as an email draft (.eml).",
+            show_default=False,
+        ),
+    ] = None,
+    as_json: JsonOpt = False,
+    today_: TodayOpt = None,
+) -> None:
+    """One thank-you note per person you met, each about what you discussed with them.
+
+    Needs the round's debrief (who you talked with and the topics). Each note is checked:
+    it names the person and their topic, leaves no placeholder, and is not a copy of
+    another note.
+    """
+    from finalist.coach.followup import thank_you_notes
+    from finalist.coach.glance import at_a_glance
+    from finalist.editing import round_index
+
+    c = load_case(case).case
+    day = today(today_)
+    if round_ is not None:
+        number = round_index(c, round_) + 1
+    else:
+        past = [
+            r.number
+            for r in at_a_glance(c, day).rounds
+            if r.days_away is not None and r.days_away <= 0
+        ]
+        if not past:
+            raise FinalistError("no round has taken place yet; say which with --round N")
+        number = past[-1]
+    result = thank_you_notes(c, number, knowledge(), day)
+    if result.message and not result.notes:
+        raise FinalistError(result.message)
+    if eml is not None:
+        _write_eml(result, c, eml)
+    if as_json:
+        emit_json(result.model_dump(mode="json"))
+        return
+    from finalist.render.terminal_prepare import notes_view
+
+    console().print(notes_view(result))
+
+
+def _write_eml(result: object, case: object, folder: Path) -> None:
+    from email.message import EmailMessage
+
+    from finalist.coach.followup import NotesResult
+    from finalist.model import Case, slugify
+
+    assert isinstance(result, NotesResult)
+    assert isinstance(case, Case)
+    folder = folder.expanduser()
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise FinalistError(f"cannot create {folder}: {exc.strerror}") from None
+    for i, note in enumerate(result.notes, start=1):
+        message = EmailMessage()
+        if note.email:
+            message["To"] = f"{note.to} <{note.email}>"
+        if case.candidate.email:
+            message["From"] = f"{case.candidate.name} <{case.candidate.email}>"
+        message["Subject"] = note.subject
+        message["X-Unsent"] = "1"  # opens as a draft in mail clients that know it
+        message.set_content(note.body)
+        path = folder / f"{i:02d}-{slugify(note.to)}.eml"
+        path.write_bytes(bytes(message))
+        print(f"wrote {path}", file=sys.stderr)

@@ -9,6 +9,7 @@ from rich.text import Text
 
 from finalist.coach.asks import AsksResult, QuestionCheck
 from finalist.coach.consensus import ConsensusMap
+from finalist.coach.followup import NotesResult
 from finalist.coach.matching import RoundStories
 from finalist.coach.plan import Plan
 from finalist.coach.playbook import CheckItem, RoundPlaybook
@@ -310,4 +311,22 @@ def consensus_view(cm: ConsensusMap) -> RenderableType:
         items = [f"Fix from round one: {x}" for x in cm.round_one_fixes]
         items += [f"'{t}' was told in round one: bring a new example" for t in cm.told_in_round_one]
         parts += [Text(), bullets(items, "yellow")]
+    return Group(*parts)
+
+
+def notes_view(result: NotesResult) -> RenderableType:
+    parts: list[RenderableType] = [_heading(f"Thank-you notes: {result.round_label}")]
+    for note in result.notes:
+        head = Text.assemble(("To: ", "bold"), note.to)
+        if note.email:
+            head.append(f" <{note.email}>")
+        head.append(f"\nSubject: {note.subject}")
+        if note.due:
+            head.append(f"\nSend by: {when_text(note.due)}", style="yellow")
+        checks = Text(
+            "  ".join(("✓ " if c.passed else "✗ ") + c.name for c in note.checks), style="dim"
+        )
+        parts += [Text(), head, plain(note.body), checks]
+    if result.message:
+        parts += [Text(), Text(result.message, style="yellow")]
     return Group(*parts)

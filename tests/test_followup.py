@@ -1,0 +1,182 @@
+"""Thank-you notes: one per person, about their topic, not copies of each other."""
+
+from __future__ import annotations
+
+import email
+from datetime import date
+from email import policy
+from pathlib import Path
+
+import pytest
+
+from finalist.coach.followup import NEAR_COPY, similarity, thank_you_notes
+from finalist.knowledge import load
+from finalist.model import Case
+
+from .conftest import Cli
+
+KB = load(None)
+TITLES = [
+    "Chief Financial Officer",
+    "Director of Finance",
+    "Senior Accountant",
+    "Recruiter",
+    "Head of IT",
+    "Store Operations Manager",
+    "Financial Analyst",
+    "HR Business Partner",
+]
+TOPICS = [
+    "the ledger cut-over plan",
+    "month-end close automation",
+    "bank reconciliations",
+    "the hiring timeline",
+    "single sign-on for the finance tools",
+    "store cash counts",
+    "the weekly margin report",
+    "the training plan for new starters",
+]
+
+
+INTERESTS = [
+    "your plan to run both ledgers side by side through the year-end close",
+    "why the close slips every quarter when the stores report late",
+    "the reconciliations your team still does by hand on Monday mornings",
+    "what good looks like for the first hire on the new team",
+    "moving the finance tools behind one login before the audit",
+    "the cash counts that take store managers an hour a night",
+    "which numbers the regional directors actually read each week",
+    "how new starters learn the systems in their first fortnight",
+]
+CLARIFY = [
+    "",
+    "the automation I described covered bank feeds only, not supplier statements",
+    "",
+    "I can start after a one-month notice period, not three",
+    "",
+    "the store pilot I mentioned ran in twelve stores, not twenty",
+    "",
+    "my team at the time was six people, two of them part-time",
+]
+
+
+def _case(people: int, with_topics: int | None = None) -> Case:
+    names = [f"Person{i} Example{i}" for i in range(people)]
+    talked = [
+        {
+            "interviewer": n,
+            "topics": [TOPICS[i], TOPICS[(i + 1) % len(TOPICS)]],
+            "interest": INTERESTS[i],
+            "clarify": CLARIFY[i] if i % 2 else None,
+        }
+        for i, n in enumerate(names)
+    ]
+    return Case.model_validate(
+        {
+            "candidate": {"name": "Tomasz Nowak", "email": "tomasz@example.net"},
+            "opportunity": {"company": "Riverside Grocers", "role": "Finance Systems Lead"},
+            "rounds": [
+                {
+                    "name": "Panel",
+                    "date": "2026-12-07T10:00",
+                    "duration_minutes": 90,
+                    "interviewers": [
+                        {"name": n, "title": TITLES[i], "email": f"p{i}@example.com"}
+                        for i, n in enumerate(names)
+                    ],
+                    "debrief": {
+                        "decision_date": "2026-12-18",
+                        "talked_with": talked[: people if with_topics is None else with_topics],
+                    },
+                }
+            ],
+        }
+    )
+
+
+@pytest.mark.parametrize("people", range(1, 9))
+def test_one_note_per_person_about_their_topic(people: int) -> None:
+    result = thank_you_notes(_case(people), 1, KB, date(2026, 12, 7))
+    assert len(result.notes) == people
+    for i, note in enumerate(result.notes):
+        assert TOPICS[i] in note.body
+        assert note.to.split()[0] in note.body
+        assert all(check.passed for check in note.checks), note.checks
+        assert note.due is not None
+        assert note.due.isoformat().startswith("2026-12-08T11:30")
+
+
+def test_the_near_copy_check_catches_copies() -> None:
+    a = "Thank you for the conversation. It confirmed how much I would like to join the team."
+    assert similarity(a, a) == 1.0
+    assert similarity(a, a.replace("conversation", "chat")) >= NEAR_COPY
+    assert similarity(a, "I enjoyed hearing about your plans for next year and the launch.") < 0.2
+
+
+def test_people_without_topics_get_no_note_and_a_message() -> None:
+    result = thank_you_notes(_case(3, with_topics=1), 1, KB, date(2026, 12, 7))
+    assert len(result.notes) == 1
+    assert result.missing_topics == ["Person1 Example1", "Person2 Example2"]
+    assert result.message is not None
+    assert "rounds[0].debrief.talked_with" in result.message
+
+
+def test_a_round_in_the_future_is_refused() -> None:
+    result = thank_you_notes(_case(2), 1, KB, date(2026, 12, 1))
+    assert result.notes == []
+    assert result.message == "Panel has not happened yet: notes come after it"
+
+
+def test_eml_drafts_parse_back(cli: Cli, tmp_path: Path) -> None:
+    path = tmp_path / "case.yaml"
+    from finalist.casefile import dump_case
+
+    path.write_text(dump_case(_case(2)), encoding="utf-8")
+    out = tmp_path / "drafts"
+    result = cli("thanks", path, "--eml", out, "--today", "2026-12-08")
+    assert result.code == 0, result.err
+    files = sorted(out.glob("*.eml"))
+    assert len(files) == 2
+    message = email.message_from_bytes(files[0].read_bytes(), policy=policy.default)
+    assert message["To"] == "Person0 Example0 <p0@example.com>"
+    assert message["Subject"] == f"Thank you: our conversation about {TOPICS[0]}"
+    assert TOPICS[0] in message.get_content()
+
+
+def test_thanks_bad_input(cli: Cli, tmp_path: Path) -> None:
+    from finalist.casefile import dump_case
+
+    path = tmp_path / "case.yaml"
+    path.write_text(dump_case(_case(2, with_topics=0)), encoding="utf-8")
+    result = cli("thanks", path, "--today", "2026-12-08")
+    assert result.code == 1
+    assert "no topic logged for Person0 Example0, Person1 Example1" in result.err
+    early = cli("thanks", path, "--today", "2026-12-01")
+    assert early.code == 1
+    assert "no round has taken place yet" in early.err
+
+
+def test_notes_that_differ_only_in_names_and_topics_are_flagged() -> None:
+    from finalist.coach import followup
+
+    body = (
+        "Dear {n},\n\nThank you for the conversation about {t}. It confirmed how much I "
+        "would like to join Riverside Grocers, and I hope to hear from you soon about the "
+        "next steps.\n\nBest regards,\nTomasz\n"
+    )
+    notes = [
+        followup.Note(
+            to=n,
+            email=None,
+            topics=[t],
+            subject="s",
+            body=body.format(n=n, t=t),
+            words=30,
+            due=None,
+            checks=[],
+        )
+        for n, t in (("Ann Lee", "the ledger"), ("Bo Chen", "store cash counts"))
+    ]
+    followup._check_copies(notes, _case(1))
+    assert all(not n.checks[-1].passed for n in notes)
+    assert "100%" in notes[0].checks[-1].detail
