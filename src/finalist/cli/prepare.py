@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -20,6 +20,10 @@ from finalist.cli.common import (
     today,
 )
 from finalist.errors import FinalistError
+
+if TYPE_CHECKING:
+    from finalist.coach.followup import NotesResult
+    from finalist.model import Case
 
 RoundOpt = Annotated[
     str | None,
@@ -219,14 +223,12 @@ def thanks(
     console().print(notes_view(result))
 
 
-def _write_eml(result: object, case: object, folder: Path) -> None:
+def _write_eml(result: NotesResult, case: Case, folder: Path) -> None:
+    """Each note as an email draft that opens in any mail client."""
     from email.message import EmailMessage
 
-    from finalist.coach.followup import NotesResult
-    from finalist.model import Case, slugify
+    from finalist.model import slugify
 
-    assert isinstance(result, NotesResult)
-    assert isinstance(case, Case)
     folder = folder.expanduser()
     try:
         folder.mkdir(parents=True, exist_ok=True)
