@@ -93,6 +93,11 @@ def export_case(
 
 def write_file(path: Path, text: str, *, force: bool) -> None:
     """Write text to path in one step: a temporary file renamed into place."""
+    write_file_bytes(path, text.encode("utf-8"), force=force)
+
+
+def write_file_bytes(path: Path, data: bytes, *, force: bool = True) -> None:
+    """Write bytes to path in one step: a temporary file renamed into place."""
     import os
     import tempfile
 
@@ -105,8 +110,8 @@ def write_file(path: Path, text: str, *, force: bool) -> None:
         raise FinalistError(f"the folder {path.parent} does not exist; create it first")
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
     try:
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            handle.write(text)
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
         os.replace(tmp, path)
     except OSError as exc:
         Path(tmp).unlink(missing_ok=True)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from datetime import timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -246,3 +247,69 @@ def _write_eml(result: NotesResult, case: Case, folder: Path) -> None:
         path = folder / f"{i:02d}-{slugify(note.to)}.eml"
         path.write_bytes(bytes(message))
         print(f"wrote {path}", file=sys.stderr)
+
+
+def timeline(
+    case: CaseArg,
+    ics: Annotated[
+        Path | None,
+        typer.Option(
+            "--ics",
+            metavar="FILE",
+            help="Also write the steps as calendar events.",
+            show_default=False,
+        ),
+    ] = None,
+    as_json: JsonOpt = False,
+    today_: TodayOpt = None,
+) -> None:
+    """The timeline to the decision: notes due, the decision date, check-ins, stalled.
+
+    A decision date the employer did not give is assumed and marked as such.
+    """
+    from finalist.coach.timeline import timeline as build
+
+    loaded = load_case(case)
+    result = build(loaded.case, today(today_))
+    if result.message:
+        raise FinalistError(result.message)
+    if ics is not None:
+        from finalist.cli.cases import write_file_bytes
+        from finalist.cli.common import now
+        from finalist.render.ics import timeline_ics
+
+        write_file_bytes(
+            ics, timeline_ics(result, loaded.case_id, loaded.case.opportunity.company, now())
+        )
+    if as_json:
+        emit_json(result.model_dump(mode="json"))
+        return
+    from finalist.render.terminal_prepare import timeline_view
+
+    console().print(timeline_view(result))
+
+
+def due(as_json: JsonOpt = False, today_: TodayOpt = None) -> None:
+    """What is due today or overdue, across all your stored cases."""
+    from finalist.cli.common import store
+    from finalist.coach.timeline import timeline as build
+
+    day = today(today_)
+    with store() as opened:
+        stored = opened.all_cases()
+    rows = []
+    for s in stored:
+        tl = build(s.case, day)
+        rows += [
+            {"case": s.id, "on": step.on.isoformat(), "what": step.what}
+            for step in tl.steps
+            if step.due and step.on >= day - timedelta(days=14)
+        ]
+    if as_json:
+        emit_json(rows)
+        return
+    if not rows:
+        print("Nothing is due.")
+        return
+    for row in rows:
+        print(f"{row['on']}  {row['case']}: {row['what']}")

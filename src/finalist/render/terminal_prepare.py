@@ -14,6 +14,7 @@ from finalist.coach.matching import RoundStories
 from finalist.coach.plan import Plan
 from finalist.coach.playbook import CheckItem, RoundPlaybook
 from finalist.coach.stories import Bank
+from finalist.coach.timeline import Timeline
 from finalist.coach.why import WhyResult
 from finalist.render.common import when_text
 from finalist.render.rich_parts import bullets, plain
@@ -329,4 +330,18 @@ def notes_view(result: NotesResult) -> RenderableType:
         parts += [Text(), head, plain(note.body), checks]
     if result.message:
         parts += [Text(), Text(result.message, style="yellow")]
+    return Group(*parts)
+
+
+def timeline_view(tl: Timeline) -> RenderableType:
+    parts: list[RenderableType] = [_heading("Your timeline to the decision")]
+    rows = []
+    for step in tl.steps:
+        text = Text.assemble((when_text(step.on), "bold"), "  ", step.what)
+        if step.due:
+            text.append("  (due)", style="yellow")
+        if step.draft:
+            text.append(f"\nDraft: {step.draft}", style="dim")
+        rows.append(text)
+    parts.append(_numbered(rows))
     return Group(*parts)

@@ -1,0 +1,138 @@
+"""The timeline to the decision: notes due, the decision date, polite check-ins, and when
+to consider the process stalled; each step with a short draft for it.
+
+Pure: takes the case and ``today``. A decision date the employer did not give is assumed
+(ten business days after the last round) and marked as assumed.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta
+
+from pydantic import BaseModel
+
+from finalist.model import Case, Round, day_of
+
+ASSUMED_DECISION_DAYS = 10  # business days after the last round, when no date was given
+FIRST_CHECK_IN = 2  # business days after the decision date passes
+SECOND_CHECK_IN = 5  # business days after the first check-in (a week later)
+STALLED = 15  # business days after the decision date with no news
+
+
+def add_business_days(start: date, days: int) -> date:
+    """``days`` working days after ``start`` (Saturday and Sunday skipped)."""
+    current = start
+    added = 0
+    while added < days:
+        current += timedelta(days=1)
+        if current.weekday() < 5:
+            added += 1
+    return current
+
+
+class Step(BaseModel):
+    on: date
+    what: str
+    assumed: bool
+    draft: str | None
+    due: bool  # today or overdue
+
+
+class Timeline(BaseModel):
+    steps: list[Step]
+    decision: date | None
+    decision_assumed: bool
+    message: str | None
+
+
+def _end(rnd: Round) -> date | None:
+    if rnd.date is None:
+        return None
+    if isinstance(rnd.date, datetime):
+        return (rnd.date + timedelta(minutes=rnd.duration_minutes or 60)).date()
+    return rnd.date
+
+
+def timeline(case: Case, today: date) -> Timeline:
+    opp = case.opportunity
+    dated = [(n, r) for n, r in enumerate(case.rounds, start=1) if r.date is not None]
+    if not dated:
+        return Timeline(
+            steps=[],
+            decision=None,
+            decision_assumed=False,
+            message="no dated round yet: add the rounds' dates to see the timeline",
+        )
+    steps: list[Step] = []
+    for number, rnd in dated:
+        end = _end(rnd)
+        assert end is not None
+        steps.append(
+            Step(
+                on=end + timedelta(days=1),
+                what=f"Thank-you notes for {rnd.label(number)} (within 24 hours): finalist thanks "
+                f"CASE --round {number}",
+                assumed=False,
+                draft=None,
+                due=False,
+            )
+        )
+    given = [
+        day_of(r.debrief.decision_date)
+        for _n, r in dated
+        if r.debrief is not None and r.debrief.decision_date is not None
+    ]
+    last_end = max(e for e in (_end(r) for _n, r in dated) if e is not None)
+    decision = max(given) if given else add_business_days(last_end, ASSUMED_DECISION_DAYS)
+    assumed = not given
+    steps.append(
+        Step(
+            on=decision,
+            what="Decision expected"
+            + (
+                " (assumed: ask for the date at the end of the round)"
+                if assumed
+                else " (the date they gave)"
+            ),
+            assumed=assumed,
+            draft=None,
+            due=False,
+        )
+    )
+    first = add_business_days(decision, FIRST_CHECK_IN)
+    second = add_business_days(first, SECOND_CHECK_IN)
+    stalled = add_business_days(decision, STALLED)
+    steps += [
+        Step(
+            on=first,
+            what="A short, polite check-in",
+            assumed=assumed,
+            due=False,
+            draft=(
+                f"I hope you are well. I wanted to follow up on the {opp.role} role: is "
+                "there any news on the timing of a decision? I remain very interested."
+            ),
+        ),
+        Step(
+            on=second,
+            what="A second check-in, a week later",
+            assumed=assumed,
+            due=False,
+            draft=(
+                f"I wanted to check in once more about the {opp.role} role at "
+                f"{opp.company}. If anything has changed in the timeline, I would be "
+                "grateful to know; I am still keen."
+            ),
+        ),
+        Step(
+            on=stalled,
+            what="Consider the process stalled: keep your other options moving",
+            assumed=assumed,
+            draft=None,
+            due=False,
+        ),
+    ]
+    for step in steps:
+        step.due = step.on <= today
+    steps.sort(key=lambda s: s.on)
+    return Timeline(steps=steps, decision=decision, decision_assumed=assumed, message=None)
