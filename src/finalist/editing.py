@@ -8,13 +8,14 @@ option to fix, and nothing is saved.
 from __future__ import annotations
 
 import difflib
+from datetime import date
 from typing import Any
 
 from pydantic import ValidationError
 
 from finalist.casefile import format_path, problems
 from finalist.errors import FinalistError
-from finalist.model import Case, person_key, same_person
+from finalist.model import Case, day_of, person_key, same_person
 
 Fields = dict[str, Any]
 
@@ -197,3 +198,19 @@ def remove_story(case: Case, title: str) -> tuple[Case, str]:
     data = _data(case)
     removed = data["stories"].pop(index)["title"]
     return _rebuild(data, {}), removed
+
+
+def set_debrief(
+    case: Case, round_ref: str | None, debrief: Fields, today: date
+) -> tuple[Case, int]:
+    """The case with a round's debrief replaced; a round still to come is refused."""
+    index = round_index(case, round_ref)
+    rnd = case.rounds[index]
+    if rnd.date is not None and day_of(rnd.date) > today:
+        raise FinalistError(
+            f"{rnd.label(index + 1)} is on {day_of(rnd.date).isoformat()}, still to come: "
+            "debrief it after it has taken place"
+        )
+    data = _data(case)
+    data["rounds"][index]["debrief"] = debrief
+    return _rebuild(data, {}), index + 1

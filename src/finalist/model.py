@@ -202,6 +202,8 @@ class TalkedWith(Model):
 class Debrief(Model):
     decision_date: When = None
     next_steps: OptText = None
+    went_well: OptText = None  # carried into the next round's preparation
+    went_badly: OptText = None
     talked_with: Annotated[list[TalkedWith], Field(max_length=MAX_ITEMS)] = []
 
 

@@ -204,6 +204,12 @@ def consensus_map(
     first = case.opportunity.first_round
     notes = first.notes if first and first.notes else ""
     fixes = [x for x in sentences(notes) if any(cue in x.lower() for cue in _ROUND_ONE_ISSUE)]
+    # what earlier rounds of this stage did not do well, from their debriefs
+    fixes += [
+        f"{r.label(i)}: {' '.join(r.debrief.went_badly.split())}"
+        for i, r in enumerate(case.rounds[: number - 1], start=1)
+        if r.debrief is not None and r.debrief.went_badly
+    ]
     # a story the round-one notes say was told ("he liked the reconciliation story")
     told_lines = [x for x in sentences(notes) if _TOLD.search(x)]
     told = [
