@@ -6,7 +6,7 @@ import tempfile
 from datetime import timedelta
 from importlib import resources
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from finalist.cli.common import console, knowledge, now
 
@@ -85,6 +85,7 @@ def demo() -> None:
                     )
                 )
             _practice_step(out, stored.case, kb, result.id)
+            _after_step(out, stored.case, kb)
     out.print()
     out.print(
         "Next: copy examples/harbourline-product-lead.yaml, make it yours, then "
@@ -144,3 +145,55 @@ def _practice_step(out: Console, case: Case, kb: Knowledge, case_id: str) -> Non
     if turn.probe is not None:
         out.print(f"{d.name} asks next: {turn.probe.text}", style="bold cyan", markup=False)
         out.print(f"(because {turn.probe.why})", style="dim", markup=False)
+
+
+# A debrief of the demo's first round, as the candidate would log it (our own words).
+DEMO_DEBRIEF: dict[str, Any] = {
+    "decision_date": None,
+    "next_steps": "a decision after the last finalist's panel next week",
+    "went_badly": "I ran long on the reconciliation story and had to rush the roadmap answer.",
+    "talked_with": [
+        {
+            "interviewer": "Priya Natarajan",
+            "topics": ["how product and engineering plan reliability work together"],
+            "interest": "her idea of a standing reliability budget in every quarter's plan",
+        },
+        {
+            "interviewer": "Tom Whitaker",
+            "topics": ["winning mid-size shippers from the big marketplaces"],
+        },
+        {
+            "interviewer": "Daniel Reyes",
+            "topics": ["how the team would split coverage and booking speed next year"],
+            "clarify": "I would start with booking speed for the top twenty lanes, then widen "
+            "coverage",
+        },
+    ],
+}
+
+
+def _after_step(out: Console, case: Case, kb: Knowledge) -> None:
+    """After the panel: a debrief from the demo's script, the notes and the timeline."""
+    from rich.rule import Rule
+
+    from finalist.coach.followup import thank_you_notes
+    from finalist.coach.timeline import timeline
+    from finalist.editing import set_debrief
+    from finalist.model import day_of
+    from finalist.render.terminal_prepare import notes_view, timeline_view
+
+    if not case.rounds or case.rounds[0].date is None:
+        return
+    day = day_of(case.rounds[0].date)
+    names = {p.name for p in case.rounds[0].interviewers}
+    debrief = dict(DEMO_DEBRIEF)
+    debrief["talked_with"] = [t for t in DEMO_DEBRIEF["talked_with"] if t["interviewer"] in names]
+    debriefed, number = set_debrief(case, "1", debrief, day)
+    out.print(Rule("6. After the panel: the debrief, one note per person, the timeline"))
+    out.print(
+        f"$ finalist debrief CASE --round {number}   (here from the demo's script)",
+        style="dim",
+        markup=False,
+    )
+    out.print(notes_view(thank_you_notes(debriefed, number, kb, day)))
+    out.print(timeline_view(timeline(debriefed, day)))

@@ -8,11 +8,13 @@ from pydantic import BaseModel
 
 from finalist.coach.asks import PersonAsks, QuestionCheck, check_own_questions, questions_to_ask
 from finalist.coach.consensus import ConsensusMap, consensus_map
+from finalist.coach.followup import NotesResult, thank_you_notes
 from finalist.coach.glance import Glance, at_a_glance, rounds_ahead
 from finalist.coach.matching import RoundStories, match_round
 from finalist.coach.plan import Plan, first_six_months
 from finalist.coach.playbook import RoundPlaybook, round_playbook
 from finalist.coach.questions import RoundQuestions, round_questions
+from finalist.coach.timeline import Timeline, timeline
 from finalist.coach.why import WhyResult, personal_why
 from finalist.knowledge import Knowledge
 from finalist.model import Case
@@ -39,6 +41,8 @@ class Brief(BaseModel):
     plan: Plan
     own_questions: list[QuestionCheck]
     rounds: list[RoundBrief]
+    notes: list[NotesResult]  # thank-you notes for the rounds behind you with a debrief
+    timeline: Timeline  # the after-interview plan: notes due, decision, check-ins
 
 
 def _round(
@@ -66,4 +70,10 @@ def build_brief(case: Case, today: date, knowledge: Knowledge) -> Brief:
         plan=plan,
         own_questions=check_own_questions(case, knowledge),
         rounds=[_round(case, n, knowledge, today, asked, plan) for n in ahead],
+        notes=[
+            thank_you_notes(case, r.number, knowledge, today)
+            for r in glance.rounds
+            if r.number not in ahead and r.debriefed
+        ],
+        timeline=timeline(case, today),
     )

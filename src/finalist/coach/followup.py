@@ -58,7 +58,7 @@ _INTEREST_LEAD = (
 _ALSO = (
     "I also appreciated hearing your view on {topic}.",
     "Your point about {topic} was useful too.",
-    "It was helpful to hear how you see {topic} as well.",
+    "Thank you too for your thoughts on {topic}.",
     "I noted what you said about {topic}, too.",
 )
 _CLOSE = (
@@ -213,7 +213,7 @@ def _note(
     if archetype in (Archetype.hiring_manager, Archetype.hr_recruiter):
         steps = rnd.debrief.next_steps if rnd.debrief else None
         if steps:
-            lines.append("As agreed, the next step is this: " + _sentence(steps))
+            lines.append(_as_sentence(steps, "I understand the next step is "))
             lines.append("Please let me know if you need anything else from me before then.")
         else:
             lines.append(

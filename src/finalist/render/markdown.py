@@ -80,4 +80,14 @@ def brief_md(brief: Brief) -> str:
         parts.append(playbook_md(rb.playbook))
     if brief.own_questions:
         parts.append(asks_md(AsksResult(people=[], own=brief.own_questions)))
+    for notes in brief.notes:
+        parts.append(f"## {escape(notes.round_label)}: thank-you notes\n")
+        parts += [
+            f"**To {escape(n.to)}**: {escape(n.subject)}\n\n```text\n{n.body}```\n"
+            for n in notes.notes
+        ]
+    if brief.timeline.steps:
+        parts.append("## After the interview\n")
+        parts += [f"- {when_text(s.on)}: {escape(s.what)}" for s in brief.timeline.steps]
+        parts.append("")
     return "\n".join(parts)

@@ -67,9 +67,11 @@ def brief_view(brief: Brief) -> RenderableType:
     from finalist.render.terminal_prepare import (
         asks_view,
         consensus_view,
+        notes_view,
         plan_view,
         playbook_view,
         round_stories_view,
+        timeline_view,
         why_view,
     )
 
@@ -95,6 +97,10 @@ def brief_view(brief: Brief) -> RenderableType:
             Rule("Your own questions"),
             asks_view(AsksResult(people=[], own=brief.own_questions)),
         ]
+    for notes in brief.notes:
+        parts += [Text(), Rule(f"{notes.round_label}: thank-you notes"), notes_view(notes)]
+    if brief.timeline.steps:
+        parts += [Text(), Rule("After the interview"), timeline_view(brief.timeline)]
     return Group(*parts)
 
 
