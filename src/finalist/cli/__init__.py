@@ -18,6 +18,7 @@ from finalist.cli import (
     brief,
     cases,
     db,
+    debrief,
     demo,
     edit,
     evaluate,
@@ -69,7 +70,7 @@ app.command("plan")(prepare.plan)
 app.command("playbook")(prepare.playbook)
 app.command("stories")(prepare.stories)
 app.command("consensus")(prepare.consensus)
-app.command("debrief")(edit.debrief)
+app.command("debrief")(debrief.debrief)
 app.command("thanks")(prepare.thanks)
 app.command("timeline")(prepare.timeline)
 app.command("due")(prepare.due)
