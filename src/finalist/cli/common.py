@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
@@ -20,6 +20,7 @@ import typer
 from finalist.errors import FinalistError
 
 if TYPE_CHECKING:
+    from pydantic import BaseModel
     from rich.console import Console
 
     from finalist.knowledge import Knowledge
@@ -84,6 +85,16 @@ def knowledge() -> Knowledge:
     settings = Settings.from_env()
     extra = settings.knowledge
     return kb.load(str(extra) if extra else None, str(settings.home / "cache"))
+
+
+def show_all(items: Sequence[BaseModel], as_json: bool, view: Callable[[Any], Any]) -> None:
+    """Results as a JSON list, or each drawn with its terminal view."""
+    if as_json:
+        emit_json([item.model_dump(mode="json") for item in items])
+        return
+    out = console()
+    for item in items:
+        out.print(view(item))
 
 
 @contextmanager

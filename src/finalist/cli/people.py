@@ -15,6 +15,7 @@ from finalist.cli.common import (
     emit_json,
     knowledge,
     load_case,
+    show_all,
     today,
 )
 from finalist.errors import FinalistError
@@ -67,14 +68,9 @@ def dossier(
         raise FinalistError(
             "no interviewers are listed yet; add them with finalist interviewer add CASE --name ..."
         )
-    if as_json:
-        emit_json([d.model_dump(mode="json") for d in dossiers])
-        return
     from finalist.render.terminal_people import dossier_view
 
-    out = console()
-    for d in dossiers:
-        out.print(dossier_view(d))
+    show_all(dossiers, as_json, dossier_view)
 
 
 def questions(

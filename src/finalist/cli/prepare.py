@@ -18,6 +18,7 @@ from finalist.cli.common import (
     emit_json,
     knowledge,
     load_case,
+    show_all,
     today,
 )
 from finalist.errors import FinalistError
@@ -124,14 +125,9 @@ def playbook(
     c = load_case(case).case
     day = today(today_)
     result = playbooks(c, knowledge(), day, chosen_rounds(c, round_, day))
-    if as_json:
-        emit_json([pb.model_dump(mode="json") for pb in result])
-        return
     from finalist.render.terminal_prepare import playbook_view
 
-    out = console()
-    for pb in result:
-        out.print(playbook_view(pb))
+    show_all(result, as_json, playbook_view)
 
 
 def stories(case: CaseArg, as_json: JsonOpt = False) -> None:
@@ -163,14 +159,9 @@ def consensus(
 
     c = load_case(case).case
     result = [consensus_map(c, n, knowledge()) for n in chosen_rounds(c, round_, today(today_))]
-    if as_json:
-        emit_json([m.model_dump(mode="json") for m in result])
-        return
     from finalist.render.terminal_prepare import consensus_view
 
-    out = console()
-    for m in result:
-        out.print(consensus_view(m))
+    show_all(result, as_json, consensus_view)
 
 
 def thanks(
