@@ -160,7 +160,7 @@ def test_upgrade_from_empty_and_when_current(database_url: str, tmp_path: Path) 
 
 
 def _with_extra_migration(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """A copy of the migrations plus a 0002 that rewrites data, as the next release's."""
+    """A copy of the migrations plus one that rewrites data, as the next release's."""
     import shutil
 
     import finalist.store.migrations as pkg
@@ -168,12 +168,12 @@ def _with_extra_migration(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> No
     folder = tmp_path / "migrations"
     shutil.copytree(Path(pkg.__file__).parent, folder)
     (folder / "versions" / "0099_test.py").write_text(
-        '''"""test migration"""
+        f'''"""test migration"""
 import sqlalchemy as sa
 from alembic import op
 
 revision = "0099"
-down_revision = "0002"
+down_revision = "{SCHEMA_REVISION}"
 branch_labels = None
 depends_on = None
 rewrites_data = True
@@ -205,7 +205,10 @@ def test_upgrade_from_the_previous_schema_backs_up_sqlite_first(
     assert [b.name for b in backups] == ["finalist-20261125-090000-before-0099.db"]
     old = Settings(home=tmp_path / "old", database_url=f"sqlite:///{backups[0]}")
     with db.create_engine(old.database_url).connect() as conn:
-        assert conn.execute(sa.text("SELECT version_num FROM alembic_version")).scalar() == "0002"
+        assert (
+            conn.execute(sa.text("SELECT version_num FROM alembic_version")).scalar()
+            == SCHEMA_REVISION
+        )
         assert conn.execute(sa.text("SELECT id FROM cases")).scalar() == case_id
 
 
@@ -221,7 +224,7 @@ def test_other_databases_wait_for_an_explicit_upgrade(
             open_store(settings, now=NOW)
     with open_store(settings, now=NOW, migrate=False) as store:
         result = store.upgrade(NOW)
-        assert (result.before, result.after) == ("0002", "0099")
+        assert (result.before, result.after) == (SCHEMA_REVISION, "0099")
         assert store.get_case("lumen").case.candidate.name == "Ines Duarte"
 
 
@@ -271,7 +274,7 @@ def test_upgrade_from_every_older_schema(database_url: str, tmp_path: Path) -> N
     for revision in older:
         engine = db.create_engine(database_url)
         with engine.begin() as conn:
-            for table in ("attempts", "case_revisions", "cases", "alembic_version"):
+            for table in ("sent_notes", "attempts", "case_revisions", "cases", "alembic_version"):
                 conn.execute(sa.text(f"DROP TABLE IF EXISTS {table}"))
         with engine.begin() as conn:
             config.attributes["connection"] = conn

@@ -9,7 +9,9 @@ from __future__ import annotations
 import re
 import unicodedata
 from datetime import date, datetime
+from functools import cache
 from typing import Annotated, Any
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
 from pydantic import BeforeValidator, StringConstraints
 
@@ -120,6 +122,53 @@ def parse_when(value: Any) -> Any:
 
 
 When = Annotated[date | datetime | None, BeforeValidator(parse_when)]
+
+
+# --- time zones -------------------------------------------------------------------------
+
+
+@cache
+def _zone_names() -> dict[str, str]:
+    return {name.casefold(): name for name in available_timezones()}
+
+
+def _check_zone(value: Any) -> Any:
+    """An IANA time-zone name such as Europe/London; spelling of case is forgiven."""
+    value = _empty_line_to_none(value)
+    if not isinstance(value, str):
+        return value
+    names = _zone_names()
+    name = names.get(value.replace(" ", "_").casefold())
+    if name is None:
+        import difflib
+
+        close = difflib.get_close_matches(value.replace(" ", "_"), list(names.values()), n=1)
+        hint = f"did you mean {close[0]}? " if close else ""
+        raise ValueError(
+            f"{value[:60]!r} is not a time zone; {hint}write it like Europe/London, "
+            "America/New_York or Asia/Tokyo"
+        )
+    try:
+        ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError):  # pragma: no cover - listed but unreadable
+        raise ValueError(f"the time zone {name} cannot be read on this machine") from None
+    return name
+
+
+OptZone = Annotated[_NameText | None, BeforeValidator(_check_zone)]
+
+
+def localise(when: date | datetime, zone: str | None) -> date | datetime:
+    """A round's time as the candidate lives it.
+
+    A time written without an offset is wall-clock time in the candidate's time zone
+    (when one is set); a time with an offset (an interview in another zone) is converted
+    to it. Without a zone, times stay as written. Dates have no zone.
+    """
+    if not isinstance(when, datetime) or zone is None:
+        return when
+    tz = ZoneInfo(zone)
+    return when.replace(tzinfo=tz) if when.tzinfo is None else when.astimezone(tz)
 
 
 def day_of(when: date | datetime) -> date:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from datetime import date, datetime
 from enum import StrEnum
 from typing import Annotated, Any
 
@@ -29,10 +30,12 @@ from finalist.fields import (
     OptLongText,
     OptName,
     OptText,
+    OptZone,
     When,
     _clean_line,
     _empty_line_to_none,
     day_of,
+    localise,
     parse_when,
     person_key,
     same_person,
@@ -51,6 +54,7 @@ __all__ = [
     "Stage",
     "_clean_line",
     "day_of",
+    "localise",
     "parse_when",
     "person_key",
     "same_person",
@@ -142,6 +146,7 @@ class Candidate(Model):
     background: OptText = None
     strengths: Annotated[list[Line], Field(max_length=MAX_ITEMS)] = []
     motivation: Motivation = Motivation()
+    time_zone: OptZone = None
 
 
 class Story(Model):
@@ -303,6 +308,10 @@ class Case(Model):
                 )
             seen[key] = i
         return self
+
+    def when(self, rnd: Round) -> date | datetime | None:
+        """The round's date or time in the candidate's time zone (see ``localise``)."""
+        return localise(rnd.date, self.candidate.time_zone) if rnd.date is not None else None
 
     def case_id(self) -> str:
         """The id the case is stored under: its own, or one made from company and role."""

@@ -40,6 +40,32 @@ SETTINGS: tuple[Setting, ...] = (
         "A folder of your own knowledge files (.yaml) that add to or replace the shipped ones.",
     ),
     Setting(
+        "FINALIST_SMTP_HOST",
+        "none",
+        "The mail server that `finalist thanks --send` sends through, e.g. smtp.example.org.",
+    ),
+    Setting(
+        "FINALIST_SMTP_PORT",
+        "587 (465 means TLS from the start)",
+        "The mail server's port.",
+    ),
+    Setting(
+        "FINALIST_SMTP_STARTTLS",
+        "on",
+        "Set to off only for a server on your own machine that offers no encryption.",
+    ),
+    Setting(
+        "FINALIST_SMTP_USER",
+        "none",
+        "The login for the mail server; leave unset for a server that needs no login.",
+    ),
+    Setting(
+        "FINALIST_SMTP_PASSWORD",
+        "the system keyring",
+        "The mail password. Never stored by finalist; without it the password is read from "
+        "the system keyring (`keyring set finalist-smtp USER`).",
+    ),
+    Setting(
         "FINALIST_DEBUG",
         "off",
         "Set to 1 to see the full traceback of an internal error (a bug, not your mistake).",

@@ -22,6 +22,7 @@ from finalist.cli import (
     demo,
     edit,
     evaluate,
+    followup,
     knowledge,
     people,
     practice,
@@ -71,9 +72,9 @@ app.command("playbook")(prepare.playbook)
 app.command("stories")(prepare.stories)
 app.command("consensus")(prepare.consensus)
 app.command("debrief")(debrief.debrief)
-app.command("thanks")(prepare.thanks)
-app.command("timeline")(prepare.timeline)
-app.command("due")(prepare.due)
+app.command("thanks")(followup.thanks)
+app.command("timeline")(followup.timeline)
+app.command("due")(followup.due)
 app.command("analyze")(practice.analyze)
 app.command("practice")(practice.practice)
 app.command("demo")(demo.demo)

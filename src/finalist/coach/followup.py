@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import itertools
 import re
-from datetime import date, datetime, timedelta
+from collections.abc import Mapping
+from datetime import UTC, date, datetime, timedelta
 
 from pydantic import BaseModel
 
@@ -89,6 +90,7 @@ class Note(BaseModel):
     words: int
     due: datetime | None
     checks: list[Check]
+    sent_at: datetime | None = None  # when --send handed it to the mail server
 
 
 class NotesResult(BaseModel):
@@ -121,21 +123,34 @@ def _first_name(name: str) -> str:
     return name.split()[0] if name.split() else name
 
 
-def _due(rnd: Round) -> datetime | None:
-    """24 hours after the round ends (the end of the next day when no time is known)."""
-    if rnd.date is None:
+def _due(case: Case, rnd: Round) -> datetime | None:
+    """24 hours after the round ends (the end of the next day when no time is known), in
+    the candidate's time zone. The 24 hours are real hours, so a clock change between
+    the round and the deadline moves the deadline's wall-clock time by an hour."""
+    when = case.when(rnd)
+    if when is None:
         return None
-    if isinstance(rnd.date, datetime):
-        return rnd.date + timedelta(minutes=rnd.duration_minutes or 60) + timedelta(hours=24)
-    return datetime.combine(
-        rnd.date + timedelta(days=1), datetime.max.time().replace(microsecond=0)
-    )
+    if isinstance(when, datetime):
+        later = timedelta(minutes=rnd.duration_minutes or 60) + timedelta(hours=24)
+        if when.tzinfo is None:
+            return when + later
+        return (when.astimezone(UTC) + later).astimezone(when.tzinfo)  # real hours
+    return datetime.combine(when + timedelta(days=1), datetime.max.time().replace(microsecond=0))
 
 
-def thank_you_notes(case: Case, number: int, knowledge: Knowledge, today: date) -> NotesResult:
+def thank_you_notes(
+    case: Case,
+    number: int,
+    knowledge: Knowledge,
+    today: date,
+    sent: Mapping[str, datetime] | None = None,
+) -> NotesResult:
+    """One note per person met in round ``number``; ``sent`` says which were already sent
+    (by person's name, as recorded by the store) so they are marked, not written anew."""
     rnd = case.rounds[number - 1]
     label = rnd.label(number)
-    if rnd.date is not None and _day(rnd.date) > today:
+    held = case.when(rnd)
+    if held is not None and _day(held) > today:
         return NotesResult(
             round_number=number,
             round_label=label,
@@ -165,6 +180,10 @@ def thank_you_notes(case: Case, number: int, knowledge: Knowledge, today: date) 
             )
         )
     _check_copies(notes, case)
+    for note in notes:
+        note.sent_at = next(
+            (at for who, at in (sent or {}).items() if same_person(who, note.to)), None
+        )
     message = None
     if missing:
         message = (
@@ -255,7 +274,7 @@ def _note(
         subject=subject,
         body=body,
         words=count,
-        due=_due(rnd),
+        due=_due(case, rnd),
         checks=checks,
     )
 

@@ -9,7 +9,7 @@ from datetime import date, datetime
 
 from pydantic import BaseModel
 
-from finalist.model import Case, Format, Round, Stage, day_of
+from finalist.model import Case, Format, Round, Stage, day_of, localise
 
 STAGE_MEANING: dict[Stage, str] = {
     Stage.applied: "Applied: the application is in; nothing is scheduled yet.",
@@ -74,12 +74,13 @@ class Glance(BaseModel):
     due: list[str]
 
 
-def round_glance(rnd: Round, number: int, today: date) -> RoundGlance:
-    days = (day_of(rnd.date) - today).days if rnd.date is not None else None
+def round_glance(rnd: Round, number: int, today: date, zone: str | None = None) -> RoundGlance:
+    when = localise(rnd.date, zone) if rnd.date is not None else None
+    days = (day_of(when) - today).days if when is not None else None
     return RoundGlance(
         number=number,
         label=rnd.label(number),
-        when=rnd.date,
+        when=when,
         days_away=days,
         format=rnd.format,
         format_meaning=FORMAT_MEANING[rnd.format],
@@ -108,7 +109,10 @@ def _sort_time(r: RoundGlance) -> str:
 
 def at_a_glance(case: Case, today: date) -> Glance:
     opp = case.opportunity
-    rounds = [round_glance(r, i, today) for i, r in enumerate(case.rounds, start=1)]
+    rounds = [
+        round_glance(r, i, today, case.candidate.time_zone)
+        for i, r in enumerate(case.rounds, start=1)
+    ]
     upcoming = next_round(rounds)
     return Glance(
         case_id=case.case_id(),

@@ -166,7 +166,8 @@ def _presentation(case: Case, number: int, knowledge: Knowledge, today: date) ->
         OutlinePart(part=part, minutes=round(minutes * share * 2) / 2, what=what)
         for part, share, what in OUTLINE
     ]
-    on = day_of(rnd.date) if rnd.date else None
+    when = case.when(rnd)
+    on = day_of(when) if when else None
     rehearsals = [
         Rehearsal(on=(on - timedelta(days=before)) if on else None, days_before=before, what=what)
         for before, what in REHEARSALS
@@ -222,7 +223,8 @@ def _openers(case: Case, people: list[tuple[Interviewer, Dossier]]) -> list[str]
 
 def _checklist(case: Case, number: int, knowledge: Knowledge, today: date) -> list[CheckItem]:
     rnd = case.rounds[number - 1]
-    on = day_of(rnd.date) if rnd.date else None
+    when = case.when(rnd)
+    on = day_of(when) if when else None
     items = [
         CheckItem(
             text=_fill(item.text, case),

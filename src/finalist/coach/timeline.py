@@ -45,12 +45,12 @@ class Timeline(BaseModel):
     message: str | None
 
 
-def _end(rnd: Round) -> date | None:
-    if rnd.date is None:
-        return None
-    if isinstance(rnd.date, datetime):
-        return (rnd.date + timedelta(minutes=rnd.duration_minutes or 60)).date()
-    return rnd.date
+def _end(case: Case, rnd: Round) -> date | None:
+    """The day the round ends, in the candidate's time zone."""
+    when = case.when(rnd)
+    if isinstance(when, datetime):
+        return (when + timedelta(minutes=rnd.duration_minutes or 60)).date()
+    return when
 
 
 def timeline(case: Case, today: date) -> Timeline:
@@ -65,7 +65,7 @@ def timeline(case: Case, today: date) -> Timeline:
         )
     steps: list[Step] = []
     for number, rnd in dated:
-        end = _end(rnd)
+        end = _end(case, rnd)
         assert end is not None
         steps.append(
             Step(
@@ -82,7 +82,7 @@ def timeline(case: Case, today: date) -> Timeline:
         for _n, r in dated
         if r.debrief is not None and r.debrief.decision_date is not None
     ]
-    last_end = max(e for e in (_end(r) for _n, r in dated) if e is not None)
+    last_end = max(e for e in (_end(case, r) for _n, r in dated) if e is not None)
     decision = max(given) if given else add_business_days(last_end, ASSUMED_DECISION_DAYS)
     assumed = not given
     steps.append(

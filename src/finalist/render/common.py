@@ -26,7 +26,8 @@ def when_text(when: date | datetime | None) -> str:
         return "not scheduled"
     day = f"{when:%a} {when.day} {when:%b %Y}"
     if isinstance(when, datetime):
-        return f"{day}, {when:%H:%M}"
+        zone = f" {when:%Z}" if when.tzinfo is not None else ""
+        return f"{day}, {when:%H:%M}{zone}"
     return day
 
 

@@ -9,7 +9,7 @@ from rich.text import Text
 
 from finalist.coach.asks import AsksResult, QuestionCheck
 from finalist.coach.consensus import ConsensusMap
-from finalist.coach.followup import NotesResult
+from finalist.coach.followup import Note, NotesResult
 from finalist.coach.matching import RoundStories
 from finalist.coach.plan import Plan
 from finalist.coach.playbook import CheckItem, RoundPlaybook
@@ -322,7 +322,9 @@ def notes_view(result: NotesResult) -> RenderableType:
         if note.email:
             head.append(f" <{note.email}>")
         head.append(f"\nSubject: {note.subject}")
-        if note.due:
+        if note.sent_at:
+            head.append(f"\nSent: {when_text(note.sent_at)}", style="green")
+        elif note.due:
             head.append(f"\nSend by: {when_text(note.due)}", style="yellow")
         checks = Text(
             "  ".join(("✓ " if c.passed else "✗ ") + c.name for c in note.checks), style="dim"
@@ -330,6 +332,16 @@ def notes_view(result: NotesResult) -> RenderableType:
         parts += [Text(), head, plain(note.body), checks]
     if result.message:
         parts += [Text(), Text(result.message, style="yellow")]
+    return Group(*parts)
+
+
+def outgoing_view(notes: list[Note], sender: str, server: str) -> RenderableType:
+    """What --send is about to send, shown in full before asking."""
+    parts: list[RenderableType] = [_heading(f"About to send from {sender} through {server}")]
+    for note in notes:
+        head = Text.assemble(("To: ", "bold"), f"{note.to} <{note.email}>")
+        head.append(f"\nSubject: {note.subject}")
+        parts += [Text(), head, plain(note.body)]
     return Group(*parts)
 
 

@@ -18,15 +18,18 @@ from finalist.settings import Settings
 from finalist.store import attempts as attempts_repo
 from finalist.store import cases as repo
 from finalist.store import database
+from finalist.store import sent as sent_repo
 from finalist.store.attempts import Attempt
 from finalist.store.cases import SaveResult, SaveStatus, StoredCase
 from finalist.store.database import SCHEMA_REVISION, Upgrade
+from finalist.store.sent import SentNote
 
 __all__ = [
     "SCHEMA_REVISION",
     "Attempt",
     "SaveResult",
     "SaveStatus",
+    "SentNote",
     "Store",
     "StoredCase",
     "Upgrade",
@@ -68,6 +71,12 @@ class Store:
 
     def attempts(self, case_id: str) -> list[Attempt]:
         return self._run(lambda conn: attempts_repo.case_attempts(conn, case_id))
+
+    def record_sent(self, note: SentNote) -> int:
+        return self._run(lambda conn: sent_repo.record_sent(conn, note))
+
+    def sent_notes(self, case_id: str) -> list[SentNote]:
+        return self._run(lambda conn: sent_repo.case_sent(conn, case_id))
 
     def revision_count(self, case_id: str) -> int:
         return self._run(lambda conn: repo.revision_count(conn, case_id))

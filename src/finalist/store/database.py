@@ -25,7 +25,7 @@ from finalist.store import tables
 
 log = logging.getLogger(__name__)
 
-SCHEMA_REVISION = "0002"
+SCHEMA_REVISION = "0003"
 _MIGRATIONS = "finalist.store:migrations"
 
 

@@ -66,3 +66,18 @@ attempts = sa.Table(
     sa.Column("seconds_taken", sa.Integer),
     sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
 )
+
+# Thank-you notes that left by email (finalist thanks --send): a note is recorded only
+# once the mail server has accepted it, so a failed send leaves nothing marked as sent.
+sent_notes = sa.Table(
+    "sent_notes",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("case_id", sa.String(80), nullable=False, index=True),
+    sa.Column("round_number", sa.Integer, nullable=False),
+    sa.Column("person", sa.String(120), nullable=False),
+    sa.Column("address", sa.String(320), nullable=False),
+    sa.Column("subject", sa.String(300), nullable=False),
+    sa.Column("message_id", sa.String(300), nullable=False),
+    sa.Column("sent_at", sa.DateTime(timezone=True), nullable=False),
+)
