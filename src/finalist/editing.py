@@ -14,7 +14,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from finalist.casefile import format_path, problems
-from finalist.errors import FinalistError
+from finalist.errors import FieldError, FinalistError
 from finalist.model import Case, day_of, person_key, same_person
 
 Fields = dict[str, Any]
@@ -27,7 +27,7 @@ def _rebuild(data: dict[str, Any], changed: Fields) -> Case:
         path, message = problems(exc)[0]
         field = next((p for p in reversed(path) if isinstance(p, str)), "")
         if field in changed:
-            raise FinalistError(f"--{field.replace('_', '-')}: {message}") from None
+            raise FieldError(field, message, f"--{field.replace('_', '-')}: {message}") from None
         raise FinalistError(f"{format_path(path)}: {message}") from None
 
 
@@ -205,11 +205,11 @@ def set_debrief(
 ) -> tuple[Case, int]:
     """The case with a round's debrief replaced; a round still to come is refused."""
     index = round_index(case, round_ref)
-    rnd = case.rounds[index]
-    if rnd.date is not None and day_of(rnd.date) > today:
+    held = case.when(case.rounds[index])
+    if held is not None and day_of(held) > today:
         raise FinalistError(
-            f"{rnd.label(index + 1)} is on {day_of(rnd.date).isoformat()}, still to come: "
-            "debrief it after it has taken place"
+            f"{case.rounds[index].label(index + 1)} is on {day_of(held).isoformat()}, "
+            "still to come: debrief it after it has taken place"
         )
     data = _data(case)
     data["rounds"][index]["debrief"] = debrief

@@ -15,3 +15,13 @@ class FinalistError(Exception):
 
     def __str__(self) -> str:
         return self.message
+
+
+class FieldError(FinalistError):
+    """A mistake in one named field: the web app shows it next to that field, the command
+    line as ``--field: message``."""
+
+    def __init__(self, field: str, problem: str, message: str | None = None) -> None:
+        super().__init__(message or f"{field}: {problem}")
+        self.field = field
+        self.problem = problem

@@ -13,7 +13,7 @@ close counterpart among them. Two measures, both reported per role and overall:
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -198,10 +198,14 @@ class StarReport(BaseModel):
     accuracy: float
 
 
-def evaluate_star(rows: Iterable[StarAnswer]) -> StarReport:
-    """Per-label precision, recall and F1, and the macro-F1 over S, T, A, R, O."""
+def evaluate_star(
+    rows: Iterable[StarAnswer], labeller: Callable[[list[str]], list[str]] | None = None
+) -> StarReport:
+    """Per-label precision, recall and F1, and the macro-F1 over S, T, A, R, O, of the
+    shipped labeller (or of ``labeller``, for cross-validation while training)."""
     from finalist.coach.star import LABELS, label_sentences
 
+    chosen = labeller or label_sentences
     gold: list[str] = []
     guess: list[str] = []
     count = 0
@@ -209,7 +213,7 @@ def evaluate_star(rows: Iterable[StarAnswer]) -> StarReport:
         count += 1
         texts = [s.text for s in row.sentences]
         gold += [s.label for s in row.sentences]
-        guess += label_sentences(texts)
+        guess += chosen(texts)
     labels = []
     for label in LABELS:
         tp = sum(1 for g, p in zip(gold, guess, strict=True) if g == p == label)
