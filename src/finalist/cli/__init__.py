@@ -27,6 +27,7 @@ from finalist.cli import (
     people,
     practice,
     prepare,
+    serve,
 )
 from finalist.errors import FinalistError
 
@@ -75,6 +76,7 @@ app.command("debrief")(debrief.debrief)
 app.command("thanks")(followup.thanks)
 app.command("timeline")(followup.timeline)
 app.command("due")(followup.due)
+app.command("serve")(serve.serve)
 app.command("analyze")(practice.analyze)
 app.command("practice")(practice.practice)
 app.command("demo")(demo.demo)

@@ -160,11 +160,6 @@ def stored_case_id(ref: str) -> str:
 def chosen_rounds(case: Case, ref: str | None, day: date) -> list[int]:
     """The round the user named (--round), or every round from ``day`` on; the last
     round when all are past."""
-    from finalist.coach.glance import at_a_glance, rounds_ahead
-    from finalist.editing import round_index
+    from finalist.coach.glance import rounds_to_prepare
 
-    if ref is not None:
-        return [round_index(case, ref) + 1]
-    if not case.rounds:
-        raise FinalistError("the case has no rounds yet; add one with: finalist round add CASE")
-    return rounds_ahead(at_a_glance(case, day)) or [len(case.rounds)]
+    return rounds_to_prepare(case, day, ref)

@@ -15,7 +15,7 @@ if TYPE_CHECKING:
     from finalist.coach.practice import Turn
     from finalist.model import Case
 
-MAX_ANSWER_BYTES = 1_000_000
+from finalist.coach.answers import MAX_ANSWER_BYTES, check_answer
 
 
 def read_answer(source: str | None) -> str:
@@ -29,27 +29,6 @@ def read_answer(source: str | None) -> str:
         text = read_text(Path(source).expanduser(), MAX_ANSWER_BYTES, "answers")
         where = source
     return check_answer(text, where)
-
-
-def check_answer(text: str, where: str = "the answer") -> str:
-    from finalist.coach.answers import MAX_ANSWER_WORDS
-    from finalist.text import words
-
-    if len(text.encode("utf-8", "replace")) > MAX_ANSWER_BYTES:
-        raise FinalistError(
-            f"{where} is longer than {MAX_ANSWER_BYTES // 1000} KB; paste one answer"
-        )
-    if not text.strip():
-        raise FinalistError(f"{where} is empty; type or paste the answer you would give")
-    count = len(words(text))
-    if count == 0:
-        raise FinalistError(f"{where} has no words, only punctuation or symbols")
-    if count > MAX_ANSWER_WORDS:
-        raise FinalistError(
-            f"{where} has {count:,} words; an answer is at most {MAX_ANSWER_WORDS:,} "
-            "(about half an hour spoken): give one answer at a time"
-        )
-    return text
 
 
 def analyze(

@@ -119,6 +119,31 @@ def _quote(text: str, limit: int = 80) -> str:
     return f"'{text}'" if len(text) <= limit else f"'{text[: limit - 3].rsplit(' ', 1)[0]}...'"
 
 
+MAX_ANSWER_BYTES = 1_000_000
+
+
+def check_answer(text: str, where: str = "the answer") -> str:
+    """The answer as given, or a FinalistError that says what is wrong with it: empty,
+    only punctuation, or far longer than any answer."""
+    from finalist.errors import FinalistError
+
+    if len(text.encode("utf-8", "replace")) > MAX_ANSWER_BYTES:
+        raise FinalistError(
+            f"{where} is longer than {MAX_ANSWER_BYTES // 1000} KB; paste one answer"
+        )
+    if not text.strip():
+        raise FinalistError(f"{where} is empty; type or paste the answer you would give")
+    count = len(words(text))
+    if count == 0:
+        raise FinalistError(f"{where} has no words, only punctuation or symbols")
+    if count > MAX_ANSWER_WORDS:
+        raise FinalistError(
+            f"{where} has {count:,} words; an answer is at most {MAX_ANSWER_WORDS:,} "
+            "(about half an hour spoken): give one answer at a time"
+        )
+    return text
+
+
 def analyze_answer(
     answer: str,
     knowledge: Knowledge,

@@ -213,6 +213,19 @@ def rounds_ahead(glance: Glance) -> list[int]:
     return [r.number for r in glance.rounds if r.days_away is None or r.days_away >= 0]
 
 
+def rounds_to_prepare(case: Case, today: date, ref: str | None = None) -> list[int]:
+    """The round the user named (by number or name), or every round from ``today`` on;
+    the last round when all are past."""
+    from finalist.editing import round_index
+    from finalist.errors import FinalistError
+
+    if ref is not None:
+        return [round_index(case, ref) + 1]
+    if not case.rounds:
+        raise FinalistError("the case has no rounds yet; add one with: finalist round add CASE")
+    return rounds_ahead(at_a_glance(case, today)) or [len(case.rounds)]
+
+
 def by_next_round(glances: list[Glance]) -> list[Glance]:
     """Cases in the order they need attention: the soonest next round first."""
 

@@ -1,0 +1,299 @@
+"""The JSON API: the same operations as the pages, for scripts and other tools.
+
+Every response is the ``coach`` result as JSON (the same as the command line's --json).
+Changes take a JSON body; errors come back as {"detail": "..."} with a 4xx status.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Body, Query, Request, Response
+from pydantic import BaseModel, Field
+
+from finalist.casefile import parse_case
+from finalist.errors import FinalistError
+from finalist.store import StoredCase
+from finalist.web.app import context
+
+router = APIRouter(prefix="/api", tags=["finalist"])
+RoundQuery = Annotated[
+    str | None, Query(max_length=120, description="A round by number (1 = first) or name.")
+]
+
+
+def _case(request: Request, case_id: str) -> StoredCase:
+    return context(request).store.get_case(case_id)
+
+
+def _json_only(request: Request) -> None:
+    kind = request.headers.get("content-type", "").split(";")[0].strip().lower()
+    if kind != "application/json":
+        raise FinalistError("send the body as JSON (Content-Type: application/json)")
+
+
+class CaseSummary(BaseModel):
+    id: str
+    company: str
+    role: str
+    stage: str
+    next_round: str | None
+    due: list[str]
+
+
+@router.get("/cases", response_model=list[CaseSummary])
+def list_cases(request: Request) -> list[CaseSummary]:
+    """Every stored case, with its next round and what is due."""
+    from finalist.coach.glance import at_a_glance
+
+    ctx = context(request)
+    out = []
+    for s in ctx.store.all_cases():
+        g = at_a_glance(s.case, ctx.today())
+        out.append(
+            CaseSummary(
+                id=s.id,
+                company=g.company,
+                role=g.role,
+                stage=g.stage.value,
+                next_round=g.next_round.label if g.next_round else None,
+                due=g.due,
+            )
+        )
+    return out
+
+
+class CaseText(BaseModel):
+    text: str = Field(description="A case file (YAML), as `finalist export` writes it.")
+
+
+class Saved(BaseModel):
+    id: str
+    status: str
+
+
+@router.post("/cases", response_model=Saved, status_code=201)
+def import_case(
+    request: Request, response: Response, body: Annotated[CaseText | dict[str, Any], Body()]
+) -> Saved:
+    """Store a case: either {"text": "<case file YAML>"} or the case itself as JSON.
+    Importing the same case again changes nothing (status "unchanged")."""
+    _json_only(request)
+    from finalist.casefile import format_path, problems
+    from finalist.model import Case
+
+    if isinstance(body, CaseText):
+        case = parse_case(body.text, "the case text")
+    else:
+        from pydantic import ValidationError
+
+        try:
+            case = Case.model_validate(body)
+        except ValidationError as exc:
+            path, message = problems(exc)[0]
+            raise FinalistError(f"{format_path(path)}: {message}") from None
+    result = context(request).store.save_case(case, now=datetime.now(UTC), source="api")
+    if result.status.value != "created":
+        response.status_code = 200
+    return Saved(id=result.id, status=result.status.value)
+
+
+@router.get("/cases/{case_id}")
+def get_case(request: Request, case_id: str) -> dict[str, Any]:
+    """The case as stored."""
+    s = _case(request, case_id)
+    return {"id": s.id, "revision": s.revision, "case": s.case.model_dump(mode="json")}
+
+
+@router.delete("/cases/{case_id}", status_code=204)
+def delete_case(request: Request, case_id: str) -> Response:
+    """Remove a case and its history."""
+    context(request).store.remove_case(_case(request, case_id).id)
+    return Response(status_code=204)
+
+
+@router.get("/cases/{case_id}/brief")
+def brief(request: Request, case_id: str) -> dict[str, Any]:
+    """Every section of the brief."""
+    from finalist.coach.brief import build_brief
+
+    ctx = context(request)
+    return build_brief(_case(request, case_id).case, ctx.today(), ctx.knowledge).model_dump(
+        mode="json"
+    )
+
+
+def _rounds(request: Request, case_id: str, ref: str | None) -> tuple[StoredCase, list[int]]:
+    from finalist.coach.glance import rounds_to_prepare
+
+    s = _case(request, case_id)
+    return s, rounds_to_prepare(s.case, context(request).today(), ref)
+
+
+@router.get("/cases/{case_id}/questions")
+def questions(request: Request, case_id: str, round: RoundQuery = None) -> list[dict[str, Any]]:
+    """Each person's dossier and likely questions, per round."""
+    from finalist.coach.questions import round_questions
+
+    ctx = context(request)
+    s, numbers = _rounds(request, case_id, round)
+    return [round_questions(s.case, n, ctx.knowledge).model_dump(mode="json") for n in numbers]
+
+
+@router.get("/cases/{case_id}/asks")
+def asks(request: Request, case_id: str, round: RoundQuery = None) -> dict[str, Any]:
+    """Questions to ask each person, and your own questions checked."""
+    from finalist.coach.asks import asks_for_case
+
+    ctx = context(request)
+    s, numbers = _rounds(request, case_id, round)
+    return asks_for_case(s.case, ctx.knowledge, numbers).model_dump(mode="json")
+
+
+@router.get("/cases/{case_id}/why")
+def why(request: Request, case_id: str) -> dict[str, Any]:
+    """Your "why", built from your own words, and its critique."""
+    from finalist.coach.why import personal_why
+
+    return personal_why(_case(request, case_id).case, context(request).knowledge).model_dump(
+        mode="json"
+    )
+
+
+@router.get("/cases/{case_id}/plan")
+def plan(request: Request, case_id: str) -> dict[str, Any]:
+    """The 30/60/90/180-day plan."""
+    from finalist.coach.plan import first_six_months
+
+    return first_six_months(_case(request, case_id).case, context(request).knowledge).model_dump(
+        mode="json"
+    )
+
+
+@router.get("/cases/{case_id}/playbook")
+def playbook(request: Request, case_id: str, round: RoundQuery = None) -> list[dict[str, Any]]:
+    """The playbook of each round: guides, checklist, scripts."""
+    from finalist.coach.playbook import round_playbook
+
+    ctx = context(request)
+    s, numbers = _rounds(request, case_id, round)
+    return [
+        round_playbook(s.case, n, ctx.knowledge, ctx.today()).model_dump(mode="json")
+        for n in numbers
+    ]
+
+
+@router.get("/cases/{case_id}/stories")
+def stories(request: Request, case_id: str) -> dict[str, Any]:
+    """The story bank, checked."""
+    from finalist.coach.stories import story_bank
+
+    return story_bank(_case(request, case_id).case, context(request).knowledge).model_dump(
+        mode="json"
+    )
+
+
+@router.get("/cases/{case_id}/consensus")
+def consensus(request: Request, case_id: str, round: RoundQuery = None) -> list[dict[str, Any]]:
+    """The consensus map of each round."""
+    from finalist.coach.consensus import consensus_map
+
+    ctx = context(request)
+    s, numbers = _rounds(request, case_id, round)
+    return [consensus_map(s.case, n, ctx.knowledge).model_dump(mode="json") for n in numbers]
+
+
+class AnswerIn(BaseModel):
+    answer: str = Field(max_length=1_000_000)
+    question: str | None = Field(default=None, max_length=1_000)
+    title: str | None = Field(default=None, max_length=300, description="Who asks, e.g. 'CFO'.")
+    transcript: bool = False
+
+
+@router.post("/analyze")
+def analyze(request: Request, body: AnswerIn) -> dict[str, Any]:
+    """Feedback on one answer."""
+    _json_only(request)
+    from finalist.coach.answers import analyze_answer, check_answer
+    from finalist.coach.interviewers import read_title
+    from finalist.knowledge.schema import Archetype, Level
+
+    ctx = context(request)
+    check_answer(body.answer)
+    archetype = level = None
+    if body.title:
+        reading = read_title(body.title, ctx.knowledge)
+        archetype, level = Archetype(reading.archetype.value), Level(reading.level.value)
+    return analyze_answer(
+        body.answer,
+        ctx.knowledge,
+        question=body.question,
+        archetype=archetype,
+        level=level,
+        transcript=body.transcript,
+    ).model_dump(mode="json")
+
+
+@router.put("/cases/{case_id}/rounds/{number}/debrief", response_model=Saved)
+def debrief(
+    request: Request, case_id: str, number: int, body: Annotated[dict[str, Any], Body()]
+) -> Saved:
+    """Replace a round's debrief (the shape of the case file's `debrief` block)."""
+    _json_only(request)
+    from finalist import editing
+
+    s = _case(request, case_id)
+    case, _n = editing.set_debrief(s.case, str(number), body, context(request).today())
+    data = case.model_dump(mode="python") | {"id": s.id}
+    from finalist.model import Case
+
+    result = context(request).store.save_case(
+        Case.model_validate(data), now=datetime.now(UTC), source="api"
+    )
+    return Saved(id=result.id, status=result.status.value)
+
+
+@router.get("/cases/{case_id}/thanks")
+def thanks(request: Request, case_id: str, round: RoundQuery = None) -> dict[str, Any]:
+    """One thank-you note per person met in a round (default: the latest round held)."""
+    from finalist.coach.followup import thank_you_notes
+    from finalist.coach.glance import at_a_glance
+    from finalist.editing import round_index
+
+    ctx = context(request)
+    s = _case(request, case_id)
+    if round is not None:
+        n = round_index(s.case, round) + 1
+    else:
+        past = [
+            r.number
+            for r in at_a_glance(s.case, ctx.today()).rounds
+            if r.days_away is not None and r.days_away <= 0
+        ]
+        if not past:
+            raise FinalistError("no round has taken place yet; say which with ?round=N")
+        n = past[-1]
+    sent = {x.person: x.sent_at for x in ctx.store.sent_notes(s.id) if x.round_number == n}
+    return thank_you_notes(s.case, n, ctx.knowledge, ctx.today(), sent=sent).model_dump(mode="json")
+
+
+@router.get("/cases/{case_id}/timeline")
+def timeline(request: Request, case_id: str) -> dict[str, Any]:
+    """The timeline to the decision."""
+    from finalist.coach.timeline import timeline as build
+
+    ctx = context(request)
+    return build(_case(request, case_id).case, ctx.today()).model_dump(mode="json")
+
+
+@router.get("/cases/{case_id}/attempts")
+def attempts(request: Request, case_id: str) -> dict[str, Any]:
+    """Practice attempts, per question, and whether they improved."""
+    from finalist.coach.practice import PastAttempt, read_history
+
+    s = _case(request, case_id)
+    past = context(request).store.attempts(s.id)
+    return read_history([PastAttempt.model_validate(a.model_dump()) for a in past]).model_dump(
+        mode="json"
+    )

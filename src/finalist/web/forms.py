@@ -1,0 +1,170 @@
+"""Forms as data: each field has a dotted path into the case ("candidate.email"), a label
+and a kind. Posted values are applied to the case's data and the whole case is validated,
+so a form accepts exactly what a case file accepts; each problem comes back under the
+name of the field it belongs to, to be shown next to it."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from pydantic import ValidationError
+
+from finalist.casefile import format_path, problems
+from finalist.model import Case, Format, Stage
+
+MAX_FIELD_CHARS = 60_000  # above the longest case-file field; longer input is refused
+
+
+@dataclass(frozen=True)
+class Field:
+    path: str  # dotted, relative to the form's base: "email", "motivation.past"
+    label: str
+    kind: str = "line"  # line | text | lines | int | date | email | choice | zone
+    help: str = ""
+    choices: tuple[str, ...] = ()
+    required: bool = False
+
+
+CANDIDATE = (
+    Field("name", "Your name", required=True),
+    Field("email", "Your email", "email", "Signs your thank-you notes."),
+    Field("phone", "Your phone"),
+    Field("headline", "Headline", help="One line: what you do."),
+    Field("time_zone", "Your time zone", "zone", "For example Europe/London."),
+    Field("background", "Background", "text"),
+    Field("strengths", "Strengths", "lines", "One per line."),
+    Field("motivation.past", "Where you come from", "text"),
+    Field("motivation.present", "What you do now", "text"),
+    Field("motivation.future", "Where you want to go", "text"),
+    Field("motivation.company_draw", "What draws you to this company", "text"),
+    Field("motivation.bring", "What you would bring", "text"),
+    Field("motivation.draft", 'Your own answer to "why this role?"', "text"),
+)
+OPPORTUNITY = (
+    Field("company", "Company", required=True),
+    Field("role", "Role", required=True),
+    Field("department", "Department"),
+    Field("stage", "Stage", "choice", choices=tuple(s.value for s in Stage)),
+    Field("finalists", "How many finalists", "int"),
+    Field("job_description", "Job description", "text", "Paste it as it is."),
+    Field("company_notes", "Notes on the company", "text"),
+    Field("my_questions", "Your own questions to ask", "lines", "One per line."),
+)
+ROUND = (
+    Field("name", "Name", help="For example: Leadership panel."),
+    Field("date", "Date", "date", "2026-12-03, or 2026-12-03T09:30 with a time."),
+    Field("duration_minutes", "Minutes", "int"),
+    Field("format", "Format", "choice", choices=tuple(f.value for f in Format)),
+    Field("location", "Where", help="Address or video link."),
+    Field("topic", "Presentation topic"),
+    Field("presentation_minutes", "Presentation minutes", "int"),
+)
+INTERVIEWER = (
+    Field("name", "Name", required=True),
+    Field("title", "Job title"),
+    Field("department", "Department"),
+    Field("email", "Email", "email"),
+    Field("notes", "What you know about them", "text"),
+    Field("priorities", "What they care about", "lines", "One per line."),
+)
+STORY = (
+    Field("title", "Title", required=True),
+    Field("situation", "Situation", "text"),
+    Field("task", "Task", "text"),
+    Field("action", "Action", "text"),
+    Field("result", "Result", "text"),
+    Field("competencies", "Competencies", "lines", "One per line."),
+)
+
+
+def form_values(
+    fields: Sequence[Field], posted: Mapping[str, Any]
+) -> tuple[dict[str, Any], dict[str, str]]:
+    """The posted values as case data (nested by path), and type errors by field path."""
+    data: dict[str, Any] = {}
+    errors: dict[str, str] = {}
+    for f in fields:
+        raw = posted.get(f.path, "")
+        if not isinstance(raw, str):
+            errors[f.path] = "expected text"
+            continue
+        if len(raw) > MAX_FIELD_CHARS:
+            errors[f.path] = (
+                f"this is {len(raw):,} characters, more than finalist keeps "
+                f"({MAX_FIELD_CHARS:,}); paste only the relevant part"
+            )
+            continue
+        value: Any = raw
+        if f.kind == "lines":
+            value = [line.strip() for line in raw.splitlines() if line.strip()]
+        elif f.kind == "int":
+            text = raw.strip()
+            if not text:
+                value = None
+            elif text.isdigit() and len(text) < 7:
+                value = int(text)
+            else:
+                errors[f.path] = f"{text[:30]!r} is not a whole number"
+                continue
+        elif raw.strip() == "":
+            value = None
+        _put(data, f.path.split("."), value)
+    return data, errors
+
+
+def _put(data: dict[str, Any], path: list[str], value: Any) -> None:
+    for key in path[:-1]:
+        data = data.setdefault(key, {})
+    data[path[-1]] = value
+
+
+def validate_case(data: dict[str, Any], base: tuple[str | int, ...] = ()) -> Case:
+    """The whole case, or a FormError naming the fields (relative to ``base``)."""
+    from finalist.web.app import FormError
+
+    try:
+        return Case.model_validate(data)
+    except ValidationError as exc:
+        errors: dict[str, str] = {}
+        for path, message in problems(exc):
+            if path[: len(base)] == base:
+                key = ".".join(str(p) for p in path[len(base) :] if not isinstance(p, int))
+            else:
+                key = ""
+                message = f"{format_path(path)}: {message}"
+            errors.setdefault(key, message)
+        raise FormError(errors) from None
+
+
+def merge(target: dict[str, Any], changes: Mapping[str, Any]) -> dict[str, Any]:
+    """``target`` with ``changes`` written over it, nested blocks merged."""
+    for key, value in changes.items():
+        if isinstance(value, dict) and isinstance(target.get(key), dict):
+            merge(target[key], value)
+        else:
+            target[key] = value
+    return target
+
+
+def current(fields: Sequence[Field], data: Mapping[str, Any]) -> dict[str, str]:
+    """What to show in the form's inputs for existing data."""
+    shown: dict[str, str] = {}
+    for f in fields:
+        value: Any = data
+        for key in f.path.split("."):
+            value = value.get(key) if isinstance(value, Mapping) else None
+        if value is None:
+            shown[f.path] = ""
+        elif isinstance(value, list):
+            shown[f.path] = "\n".join(str(v) for v in value)
+        elif hasattr(value, "isoformat"):
+            shown[f.path] = (
+                value.isoformat(timespec="minutes") if hasattr(value, "hour") else value.isoformat()
+            )
+        elif hasattr(value, "value"):
+            shown[f.path] = str(value.value)
+        else:
+            shown[f.path] = str(value)
+    return shown

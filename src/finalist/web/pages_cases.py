@@ -1,0 +1,604 @@
+"""Pages for the cases themselves: the list, creating, editing, deleting, the brief and
+its downloads."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import UTC, datetime
+from typing import Any
+
+from fastapi import APIRouter, Depends, Request
+from fastapi.responses import RedirectResponse, Response
+from starlette.datastructures import UploadFile
+
+from finalist.casefile import dump_case, parse_case
+from finalist.errors import FinalistError
+from finalist.model import Case
+from finalist.store import StoredCase
+from finalist.web import forms
+from finalist.web.app import FormError, check_csrf, context, render
+
+router = APIRouter(include_in_schema=False)
+Csrf = Depends(check_csrf)
+
+
+def now() -> datetime:
+    return datetime.now(UTC)
+
+
+def stored(request: Request, case_id: str) -> StoredCase:
+    return context(request).store.get_case(case_id)
+
+
+def save(request: Request, case: Case) -> str:
+    return context(request).store.save_case(case, now=now(), source="web").id
+
+
+def to(url: str) -> RedirectResponse:
+    return RedirectResponse(url, status_code=303)
+
+
+async def posted(request: Request) -> dict[str, Any]:
+    form = await request.form()
+    return dict(form.multi_items())
+
+
+# --- the list -------------------------------------------------------------------------
+
+
+@router.get("/")
+def index(request: Request) -> Response:
+    from finalist.coach.glance import at_a_glance
+
+    ctx = context(request)
+    day = ctx.today()
+    rows = [(s, at_a_glance(s.case, day)) for s in ctx.store.all_cases()]
+    return render(request, "index.html", rows=rows, today=day)
+
+
+# --- creating -------------------------------------------------------------------------
+
+NEW_CASE = (
+    forms.Field("candidate.name", "Your name", required=True),
+    forms.Field("candidate.email", "Your email", "email", "Signs your thank-you notes."),
+    forms.Field("opportunity.company", "Company", required=True),
+    forms.Field("opportunity.role", "Role", required=True),
+    forms.Field(
+        "opportunity.stage",
+        "Stage",
+        "choice",
+        choices=forms.OPPORTUNITY[3].choices,
+    ),
+)
+
+
+@router.get("/cases/new")
+def new_case(request: Request) -> Response:
+    return render(request, "new.html", fields=NEW_CASE, form={"opportunity.stage": "second-round"})
+
+
+@router.post("/cases/new", dependencies=[Csrf])
+async def create_case(request: Request) -> Response:
+    values = await posted(request)
+    try:
+        data, errors = forms.form_values(NEW_CASE, values)
+        if errors:
+            raise FormError(errors)
+        data.setdefault("opportunity", {})
+        case = forms.validate_case(data)
+        if case.case_id() in context(request).store.case_ids():
+            raise FormError(
+                {
+                    "opportunity.role": f"you already have a case for this role ({case.case_id()})"
+                    "; open it from the list, or name the role differently"
+                }
+            )
+    except FormError as exc:
+        return render(
+            request, "new.html", 400, fields=NEW_CASE, form=values, errors=_full(exc.errors)
+        )
+    return to(f"/cases/{save(request, case)}/edit")
+
+
+def _full(errors: dict[str, str]) -> dict[str, str]:
+    """Errors of a whole-case validation keyed by their full dotted path."""
+    return errors
+
+
+@router.post("/cases/import", dependencies=[Csrf])
+async def import_case(request: Request) -> Response:
+    form = await request.form()
+    upload = form.get("file")
+    pasted = form.get("text")
+    source = "the pasted text"
+    text = ""
+    try:
+        if isinstance(upload, UploadFile) and upload.filename:
+            source = upload.filename[:120]
+            raw = await upload.read()
+            if b"\x00" in raw[:8192]:
+                raise FinalistError(f"{source} is not a text file; upload a case file (.yaml)")
+            try:
+                text = raw.decode("utf-8-sig")
+            except UnicodeDecodeError:
+                raise FinalistError(
+                    f"{source} is not UTF-8 text; save it as UTF-8 and upload it again"
+                ) from None
+        elif isinstance(pasted, str) and pasted.strip():
+            text = pasted
+        else:
+            raise FinalistError("choose a case file to upload, or paste one into the box")
+        case = parse_case(text, source)
+    except FinalistError as exc:
+        return render(
+            request,
+            "new.html",
+            400,
+            fields=NEW_CASE,
+            form={"opportunity.stage": "second-round", "text": pasted or ""},
+            errors={"import": exc.message},
+        )
+    return to(f"/cases/{save(request, case)}")
+
+
+# --- one case: the brief and its downloads --------------------------------------------
+
+
+@router.get("/cases/{case_id}")
+def brief_page(request: Request, case_id: str) -> Response:
+    from finalist.coach.brief import build_brief
+
+    ctx = context(request)
+    s = stored(request, case_id)
+    brief = build_brief(s.case, ctx.today(), ctx.knowledge)
+    return render(request, "brief.html", s=s, brief=brief, pdf_ready=_pdf_ready(), section="brief")
+
+
+def _pdf_ready() -> bool:
+    import importlib.util
+
+    return importlib.util.find_spec("weasyprint") is not None
+
+
+def _download(body: bytes | str, filename: str, media_type: str) -> Response:
+    data = body.encode("utf-8") if isinstance(body, str) else body
+    return Response(
+        data,
+        media_type=media_type,
+        headers={"Content-Disposition": f'attachment; filename="{filename}"'},
+    )
+
+
+@router.get("/cases/{case_id}/brief.md")
+def brief_markdown(request: Request, case_id: str) -> Response:
+    from finalist.coach.brief import build_brief
+    from finalist.render.markdown import brief_md
+
+    ctx = context(request)
+    s = stored(request, case_id)
+    text = brief_md(build_brief(s.case, ctx.today(), ctx.knowledge))
+    return _download(text, f"{s.id}-brief.md", "text/markdown; charset=utf-8")
+
+
+@router.get("/cases/{case_id}/brief.pdf")
+def brief_pdf(request: Request, case_id: str) -> Response:
+    from finalist.coach.brief import build_brief
+
+    ctx = context(request)
+    s = stored(request, case_id)
+    if not _pdf_ready():
+        return render(request, "pdf_missing.html", 501, s=s)
+    from weasyprint import HTML  # type: ignore[import-not-found, unused-ignore]
+
+    brief = build_brief(s.case, ctx.today(), ctx.knowledge)
+    page = render(request, "brief.html", s=s, brief=brief, pdf_ready=True, printing=True)
+    css = str(request.app.state.static_dir / "finalist.css")
+    from weasyprint import CSS
+
+    pdf = HTML(string=bytes(page.body).decode("utf-8"), base_url=str(request.base_url)).write_pdf(
+        stylesheets=[CSS(filename=css)]
+    )
+    return _download(pdf, f"{s.id}-brief.pdf", "application/pdf")
+
+
+@router.get("/cases/{case_id}/timeline.ics")
+def timeline_ics(request: Request, case_id: str) -> Response:
+    from finalist.coach.timeline import timeline
+    from finalist.render.ics import timeline_ics as ics
+
+    ctx = context(request)
+    s = stored(request, case_id)
+    tl = timeline(s.case, ctx.today())
+    if tl.message:
+        raise FinalistError(tl.message)
+    body = ics(tl, s.id, s.case.opportunity.company, now())
+    return _download(body, f"{s.id}-timeline.ics", "text/calendar; charset=utf-8")
+
+
+@router.get("/cases/{case_id}/case.yaml")
+def export_case(request: Request, case_id: str) -> Response:
+    s = stored(request, case_id)
+    return _download(dump_case(s.case), f"{s.id}.yaml", "application/yaml; charset=utf-8")
+
+
+# --- editing --------------------------------------------------------------------------
+
+
+def _data(s: StoredCase) -> dict[str, Any]:
+    data = s.case.model_dump(mode="python")
+    data["id"] = s.id  # the id stays, even when the company or role is renamed
+    return data
+
+
+def _edit_page(request: Request, s: StoredCase, status: int = 200, **values: Any) -> Response:
+    data = s.case.model_dump(mode="python")
+    form = forms.current(forms.CANDIDATE, data["candidate"]) | {
+        f"o.{k}": v for k, v in forms.current(forms.OPPORTUNITY, data["opportunity"]).items()
+    }
+    values.setdefault("form", form)
+    return render(
+        request,
+        "edit.html",
+        status,
+        s=s,
+        candidate=forms.CANDIDATE,
+        opportunity=[_prefixed(f, "o.") for f in forms.OPPORTUNITY],
+        section="edit",
+        **values,
+    )
+
+
+def _prefixed(f: forms.Field, prefix: str) -> forms.Field:
+    return forms.Field(prefix + f.path, f.label, f.kind, f.help, f.choices, f.required)
+
+
+@router.get("/cases/{case_id}/edit")
+def edit_case(request: Request, case_id: str) -> Response:
+    return _edit_page(request, stored(request, case_id), saved=request.query_params.get("saved"))
+
+
+@router.post("/cases/{case_id}/edit", dependencies=[Csrf])
+async def save_case_details(request: Request, case_id: str) -> Response:
+    s = stored(request, case_id)
+    values = await posted(request)
+    errors: dict[str, str] = {}
+    person, e1 = forms.form_values(forms.CANDIDATE, values)
+    errors |= e1
+    opp_values = {k[2:]: v for k, v in values.items() if k.startswith("o.")}
+    opportunity, e2 = forms.form_values(forms.OPPORTUNITY, opp_values)
+    errors |= {f"o.{k}": v for k, v in e2.items()}
+    try:
+        if errors:
+            raise FormError(errors)
+        data = _data(s)
+        forms.merge(data["candidate"], person)
+        forms.merge(data["opportunity"], opportunity)
+        try:
+            case = forms.validate_case(data, ("candidate",))
+        except FormError as exc:
+            if "" not in exc.errors:
+                raise
+            case = forms.validate_case(data, ("opportunity",))
+    except FormError as exc:
+        shown = {
+            (k if not k.startswith("opportunity.") else "o." + k[len("opportunity.") :]): v
+            for k, v in exc.errors.items()
+        }
+        return _edit_page(request, s, 400, form=values, errors=_relabel(shown))
+    save(request, case)
+    return to(f"/cases/{s.id}/edit?saved=details")
+
+
+def _relabel(errors: dict[str, str]) -> dict[str, str]:
+    out = {}
+    for key, message in errors.items():
+        if message.startswith("opportunity.") and key == "":
+            field = message.split(":", 1)[0][len("opportunity.") :]
+            out[f"o.{field}"] = message.split(":", 1)[1].strip()
+        else:
+            out[key] = message
+    return out
+
+
+# rounds, people and stories: one pattern, a list inside the case edited item by item
+
+
+def _item_page(
+    request: Request,
+    s: StoredCase,
+    kind: str,
+    fields: Sequence[forms.Field],
+    form: dict[str, Any],
+    status: int = 200,
+    **values: Any,
+) -> Response:
+    return render(
+        request,
+        "item.html",
+        status,
+        s=s,
+        kind=kind,
+        fields=fields,
+        form=form,
+        section="edit",
+        **values,
+    )
+
+
+def _apply_item(
+    s: StoredCase,
+    fields: Sequence[forms.Field],
+    values: dict[str, Any],
+    where: list[Any],
+    index: int | None,
+) -> Case:
+    """The case with the item at ``where`` (a path to a list) replaced or appended."""
+    changes, errors = forms.form_values(fields, values)
+    if errors:
+        raise FormError(errors)
+    data = _data(s)
+    items: Any = data
+    for key in where:
+        items = items[key]
+    if index is None:
+        items.append({})
+        index = len(items) - 1
+    forms.merge(items[index], changes)
+    return forms.validate_case(data, (*where, index))
+
+
+def _round_no(s: StoredCase, n: int) -> int:
+    if not 1 <= n <= len(s.case.rounds):
+        raise FinalistError(f"there is no round {n} in {s.id}; it has {len(s.case.rounds)}")
+    return n - 1
+
+
+@router.get("/cases/{case_id}/rounds/new")
+def new_round(request: Request, case_id: str) -> Response:
+    s = stored(request, case_id)
+    return _item_page(request, s, "round", forms.ROUND, {"format": "one-on-one"}, number=None)
+
+
+@router.post("/cases/{case_id}/rounds/new", dependencies=[Csrf])
+async def add_round(request: Request, case_id: str) -> Response:
+    s = stored(request, case_id)
+    values = await posted(request)
+    try:
+        case = _apply_item(s, forms.ROUND, values, ["rounds"], None)
+    except FormError as exc:
+        return _item_page(
+            request, s, "round", forms.ROUND, values, 400, errors=exc.errors, number=None
+        )
+    save(request, case)
+    return to(f"/cases/{s.id}/rounds/{len(case.rounds)}")
+
+
+@router.get("/cases/{case_id}/rounds/{n}")
+def edit_round(request: Request, case_id: str, n: int) -> Response:
+    s = stored(request, case_id)
+    i = _round_no(s, n)
+    data = s.case.rounds[i].model_dump(mode="python")
+    return _item_page(
+        request,
+        s,
+        "round",
+        forms.ROUND,
+        forms.current(forms.ROUND, data),
+        number=n,
+        rnd=s.case.rounds[i],
+        saved=request.query_params.get("saved"),
+    )
+
+
+@router.post("/cases/{case_id}/rounds/{n}", dependencies=[Csrf])
+async def save_round(request: Request, case_id: str, n: int) -> Response:
+    s = stored(request, case_id)
+    i = _round_no(s, n)
+    values = await posted(request)
+    try:
+        case = _apply_item(s, forms.ROUND, values, ["rounds"], i)
+    except FormError as exc:
+        return _item_page(
+            request,
+            s,
+            "round",
+            forms.ROUND,
+            values,
+            400,
+            errors=exc.errors,
+            number=n,
+            rnd=s.case.rounds[i],
+        )
+    save(request, case)
+    return to(f"/cases/{s.id}/rounds/{n}?saved=round")
+
+
+@router.get("/cases/{case_id}/rounds/{n}/people/new")
+def new_person(request: Request, case_id: str, n: int) -> Response:
+    s = stored(request, case_id)
+    _round_no(s, n)
+    return _item_page(request, s, "person", forms.INTERVIEWER, {}, number=n, index=None)
+
+
+@router.post("/cases/{case_id}/rounds/{n}/people/new", dependencies=[Csrf])
+async def add_person(request: Request, case_id: str, n: int) -> Response:
+    s = stored(request, case_id)
+    i = _round_no(s, n)
+    values = await posted(request)
+    try:
+        case = _apply_item(s, forms.INTERVIEWER, values, ["rounds", i, "interviewers"], None)
+    except FormError as exc:
+        return _item_page(
+            request,
+            s,
+            "person",
+            forms.INTERVIEWER,
+            values,
+            400,
+            errors=exc.errors,
+            number=n,
+            index=None,
+        )
+    save(request, case)
+    return to(f"/cases/{s.id}/rounds/{n}?saved=person")
+
+
+def _person_no(s: StoredCase, n: int, k: int) -> tuple[int, int]:
+    i = _round_no(s, n)
+    people = s.case.rounds[i].interviewers
+    if not 1 <= k <= len(people):
+        raise FinalistError(f"round {n} has no person {k}; it has {len(people)}")
+    return i, k - 1
+
+
+@router.get("/cases/{case_id}/rounds/{n}/people/{k}")
+def edit_person(request: Request, case_id: str, n: int, k: int) -> Response:
+    s = stored(request, case_id)
+    i, j = _person_no(s, n, k)
+    data = s.case.rounds[i].interviewers[j].model_dump(mode="python")
+    return _item_page(
+        request,
+        s,
+        "person",
+        forms.INTERVIEWER,
+        forms.current(forms.INTERVIEWER, data),
+        number=n,
+        index=k,
+    )
+
+
+@router.post("/cases/{case_id}/rounds/{n}/people/{k}", dependencies=[Csrf])
+async def save_person(request: Request, case_id: str, n: int, k: int) -> Response:
+    s = stored(request, case_id)
+    i, j = _person_no(s, n, k)
+    values = await posted(request)
+    try:
+        case = _apply_item(s, forms.INTERVIEWER, values, ["rounds", i, "interviewers"], j)
+    except FormError as exc:
+        return _item_page(
+            request,
+            s,
+            "person",
+            forms.INTERVIEWER,
+            values,
+            400,
+            errors=exc.errors,
+            number=n,
+            index=k,
+        )
+    save(request, case)
+    return to(f"/cases/{s.id}/rounds/{n}?saved=person")
+
+
+@router.get("/cases/{case_id}/stories/new")
+def new_story(request: Request, case_id: str) -> Response:
+    s = stored(request, case_id)
+    return _item_page(request, s, "story", forms.STORY, {}, index=None)
+
+
+@router.post("/cases/{case_id}/stories/new", dependencies=[Csrf])
+async def add_story(request: Request, case_id: str) -> Response:
+    s = stored(request, case_id)
+    values = await posted(request)
+    try:
+        case = _apply_item(s, forms.STORY, values, ["stories"], None)
+    except FormError as exc:
+        return _item_page(
+            request, s, "story", forms.STORY, values, 400, errors=exc.errors, index=None
+        )
+    save(request, case)
+    return to(f"/cases/{s.id}/edit?saved=story")
+
+
+def _story_no(s: StoredCase, k: int) -> int:
+    if not 1 <= k <= len(s.case.stories):
+        raise FinalistError(f"there is no story {k} in {s.id}; it has {len(s.case.stories)}")
+    return k - 1
+
+
+@router.get("/cases/{case_id}/stories/{k}")
+def edit_story(request: Request, case_id: str, k: int) -> Response:
+    s = stored(request, case_id)
+    j = _story_no(s, k)
+    data = s.case.stories[j].model_dump(mode="python")
+    return _item_page(request, s, "story", forms.STORY, forms.current(forms.STORY, data), index=k)
+
+
+@router.post("/cases/{case_id}/stories/{k}", dependencies=[Csrf])
+async def save_story(request: Request, case_id: str, k: int) -> Response:
+    s = stored(request, case_id)
+    j = _story_no(s, k)
+    values = await posted(request)
+    try:
+        case = _apply_item(s, forms.STORY, values, ["stories"], j)
+    except FormError as exc:
+        return _item_page(request, s, "story", forms.STORY, values, 400, errors=exc.errors, index=k)
+    save(request, case)
+    return to(f"/cases/{s.id}/edit?saved=story")
+
+
+# --- removing, always after a confirmation page ---------------------------------------
+
+
+def _removal(s: StoredCase, what: str) -> tuple[str, str, str]:
+    """(what is removed, the page to come back to, where to go after)."""
+    parts = what.split("/")
+    if what == "case":
+        return f"the case {s.id} and its history", f"/cases/{s.id}", "/"
+    if parts[0] == "rounds" and len(parts) == 2 and parts[1].isdigit():
+        i = _round_no(s, int(parts[1]))
+        label = s.case.rounds[i].label(i + 1)
+        return (
+            f"{label}, with its people and debrief",
+            f"/cases/{s.id}/rounds/{parts[1]}",
+            (f"/cases/{s.id}/edit?saved=removed"),
+        )
+    if (
+        parts[0] == "rounds"
+        and len(parts) == 4
+        and parts[2] == "people"
+        and parts[1].isdigit()
+        and parts[3].isdigit()
+    ):
+        i, j = _person_no(s, int(parts[1]), int(parts[3]))
+        name = s.case.rounds[i].interviewers[j].name
+        return (
+            f"{name} from {s.case.rounds[i].label(i + 1)}",
+            (f"/cases/{s.id}/rounds/{parts[1]}/people/{parts[3]}"),
+            f"/cases/{s.id}/rounds/{parts[1]}?saved=removed",
+        )
+    if parts[0] == "stories" and len(parts) == 2 and parts[1].isdigit():
+        j = _story_no(s, int(parts[1]))
+        return (
+            f"the story {s.case.stories[j].title!r}",
+            f"/cases/{s.id}/stories/{parts[1]}",
+            (f"/cases/{s.id}/edit?saved=removed"),
+        )
+    raise FinalistError("there is nothing like that to remove")
+
+
+@router.get("/cases/{case_id}/remove/{what:path}")
+def confirm_removal(request: Request, case_id: str, what: str) -> Response:
+    s = stored(request, case_id)
+    label, back, _after = _removal(s, what)
+    return render(request, "confirm.html", s=s, label=label, back=back, what=what)
+
+
+@router.post("/cases/{case_id}/remove/{what:path}", dependencies=[Csrf])
+def remove(request: Request, case_id: str, what: str) -> Response:
+    s = stored(request, case_id)
+    _label, _back, after = _removal(s, what)
+    ctx = context(request)
+    if what == "case":
+        ctx.store.remove_case(s.id)
+        return to(after)
+    data = _data(s)
+    parts = what.split("/")
+    if parts[0] == "rounds" and len(parts) == 2:
+        del data["rounds"][int(parts[1]) - 1]
+    elif parts[0] == "rounds":
+        del data["rounds"][int(parts[1]) - 1]["interviewers"][int(parts[3]) - 1]
+    else:
+        del data["stories"][int(parts[1]) - 1]
+    save(request, forms.validate_case(data))
+    return to(after)
