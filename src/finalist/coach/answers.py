@@ -198,10 +198,16 @@ def analyze_answer(
                     fix="Add how much, how many or how fast: [your measure], from your records.",
                 )
             )
-        # your part starts at the first action or result, or at the first "I did" sentence
-        first_action = next(
-            (i for i, s in enumerate(labelled) if s.label in "AR" or _I_DID.match(s.text)), None
-        )
+        # your part starts at the first action, the first "I did" sentence, or a result;
+        # a "result" in the middle of the scene-setting (followed by more situation) is
+        # part of the set-up: the labeller can take a past complaint for an outcome
+        def starts_your_part(i: int, s: Sentence) -> bool:
+            if s.label == "A" or _I_DID.match(s.text):
+                return True
+            following = labelled[i + 1].label if i + 1 < len(labelled) else None
+            return s.label == "R" and (i == 0 or following != "S")
+
+        first_action = next((i for i, s in enumerate(labelled) if starts_your_part(i, s)), None)
         setup = labelled[: first_action if first_action is not None else len(labelled)]
         setup_words = sum(len(words(s.text)) for s in setup)
         if len(setup) >= 3 and setup_words > 0.4 * max(total, 1):

@@ -176,6 +176,13 @@ _NUMBER = re.compile(
     r"ten|twenty|thirty|hundred|thousand|million)\b"
 )
 _WORD = re.compile(r"[a-z']+")
+# a lesson drawn from the story, or what changed since: the convention labels it R
+_LESSON = re.compile(
+    r"\b(i|we)('ve| have) (learned|learnt|since)\b|\bsince then\b|\bever since\b|"
+    r"\bnow (i|we)\b|\btaught me\b"
+)
+# the words a narrator uses to move a story on ("So I ...", "Then we ...")
+_CONNECTIVE = re.compile(r"^(so|and|but|then|after that|next|first|finally)\b")
 
 
 def features(sentences: Sequence[str], i: int) -> list[str]:
@@ -228,6 +235,10 @@ def features(sentences: Sequence[str], i: int) -> list[str]:
         if first is None or i < first
         else ("at_first_i" if i == first else "after_first_i")
     )
+    if _LESSON.search(text):
+        f.append("lesson_cue")
+    if _CONNECTIVE.search(text):
+        f.append("connective_start")
     f += [f"word={w}" for w in bag if len(w) > 2]
     return f
 
