@@ -1,0 +1,594 @@
+"""The web app in-process (TestClient): every page and form, bad input through the forms,
+CSRF, the size limit, the host check, escaping, and the JSON API."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+pytest.importorskip("fastapi", reason="pip install -e '.[dev]' (fastapi is a dependency)")
+from fastapi.testclient import TestClient  # noqa: E402
+
+from finalist.settings import Settings  # noqa: E402
+from finalist.web import create_app  # noqa: E402
+from finalist.web.security import MAX_BODY_BYTES  # noqa: E402
+
+from .conftest import DATA, EXAMPLES  # noqa: E402
+
+pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning")
+TODAY = date(2026, 12, 7)  # the first round is today: debriefs allowed, rounds ahead
+RIVERSIDE = "riverside-grocers-senior-manager"
+HOSTILE = [
+    "<script>alert(1)</script>",
+    '"><img src=x onerror=alert(2)>',
+    "'; DROP TABLE cases; --",
+    "line\x00with\x07controls",
+    "x" * 5000,
+    "Ünïcödé 日本語 العربية עברית",
+]
+
+
+@pytest.fixture
+def client(tmp_path: Path) -> Iterator[TestClient]:
+    home = tmp_path / "home"
+    settings = Settings(home=home, database_url=Settings.default_url(home))
+    app = create_app(settings, today=lambda: TODAY)
+    with TestClient(app, base_url="http://127.0.0.1") as c:
+        yield c
+    app.state.finalist.store.close()
+
+
+def token(c: TestClient, page: str = "/cases/new") -> str:
+    match = re.search(r'name="csrf_token" value="([0-9a-f]+)"', c.get(page).text)
+    assert match, "every form page carries a CSRF token"
+    return match.group(1)
+
+
+def post(c: TestClient, url: str, data: dict[str, str], **kw: object) -> object:
+    return c.post(url, data={"csrf_token": token(c), **data}, follow_redirects=False, **kw)  # type: ignore[arg-type]
+
+
+def imported(c: TestClient, path: Path = DATA / "riverside.yaml") -> str:
+    r = c.post(
+        "/cases/import",
+        data={"csrf_token": token(c)},
+        files={"file": (path.name, path.read_bytes(), "text/yaml")},
+        follow_redirects=False,
+    )
+    assert r.status_code == 303, r.text
+    return r.headers["location"].rsplit("/", 1)[-1]
+
+
+CASE_PAGES = [
+    "",
+    "/people",
+    "/asks",
+    "/why",
+    "/plan",
+    "/playbook",
+    "/stories",
+    "/consensus",
+    "/practice",
+    "/practice/1/1",
+    "/debrief",
+    "/thanks",
+    "/timeline",
+    "/edit",
+    "/rounds/1",
+    "/rounds/1/people/1",
+    "/stories/1",
+    "/rounds/new",
+    "/rounds/1/people/new",
+    "/stories/new",
+    "/remove/case",
+    "/remove/rounds/1",
+    "/remove/stories/1",
+]
+
+
+def test_the_empty_list_invites_a_first_case(client: TestClient) -> None:
+    page = client.get("/")
+    assert page.status_code == 200
+    assert "No case yet" in page.text
+    assert 'href="/cases/new"' in page.text
+
+
+@pytest.mark.parametrize("example", EXAMPLES, ids=lambda p: p.stem)
+def test_every_page_of_every_example_renders(client: TestClient, example: Path) -> None:
+    case_id = imported(client, example)
+    for page in CASE_PAGES:
+        r = client.get(f"/cases/{case_id}{page}")
+        assert r.status_code == 200, (page, r.text[:300])
+        assert "<h1>" in r.text
+    listing = client.get("/").text
+    assert f'href="/cases/{case_id}"' in listing
+
+
+def test_the_brief_shows_what_the_command_line_shows(client: TestClient) -> None:
+    from finalist.casefile import load_case_file
+    from finalist.coach.brief import build_brief
+    from finalist.knowledge import load
+
+    case_id = imported(client)
+    page = client.get(f"/cases/{case_id}").text
+    brief = build_brief(load_case_file(DATA / "riverside.yaml"), TODAY, load())
+    first = brief.rounds[0].people.people[0]
+    assert first.questions[0].text.replace("'", "&#39;") in page
+    assert "Likely questions" in page
+    assert f"Brief: {brief.glance.role}" in page
+    assert 'href="/cases/' + case_id + '/brief.md"' in page
+
+
+def test_downloads(client: TestClient) -> None:
+    from icalendar import Calendar
+
+    case_id = imported(client)
+    md = client.get(f"/cases/{case_id}/brief.md")
+    assert md.headers["content-type"].startswith("text/markdown")
+    assert md.text.startswith("# Brief: Senior Manager, Finance Systems at Riverside Grocers")
+    ics = client.get(f"/cases/{case_id}/timeline.ics")
+    assert len(list(Calendar.from_ical(ics.content).walk("VEVENT"))) >= 3
+    yaml_text = client.get(f"/cases/{case_id}/case.yaml").text
+    assert "company: Riverside Grocers" in yaml_text
+    pdf = client.get(f"/cases/{case_id}/brief.pdf")
+    try:
+        import weasyprint  # noqa: F401
+    except ImportError:
+        assert pdf.status_code == 501
+        assert "pip install 'finalist[pdf]'" in pdf.text
+    else:  # pragma: no cover - only where the optional extra is installed
+        assert pdf.content.startswith(b"%PDF")
+
+
+def test_create_a_case_from_the_form_then_edit_it(client: TestClient) -> None:
+    r = post(
+        client,
+        "/cases/new",
+        {
+            "candidate.name": "Ada Obi",
+            "candidate.email": "ada@example.org",
+            "opportunity.company": "Kestrel Labs",
+            "opportunity.role": "Data Lead",
+            "opportunity.stage": "second-round",
+        },
+    )
+    assert r.status_code == 303  # type: ignore[attr-defined]
+    assert r.headers["location"] == "/cases/kestrel-labs-data-lead/edit"  # type: ignore[attr-defined]
+    edit = client.get("/cases/kestrel-labs-data-lead/edit").text
+    values = dict(
+        re.findall(
+            r'name="([a-z_.]+)" type="(?:text|email)"\s+(?:inputmode="numeric"\s+)?value="([^"]*)"',
+            edit,
+        )
+    )
+    values |= {"o.stage": "final", "time_zone": "europe/london", "o.company": "Kestrel Labs Ltd"}
+    saved = post(client, "/cases/kestrel-labs-data-lead/edit", values)
+    assert saved.status_code == 303, saved.text  # type: ignore[attr-defined]
+    case = client.get("/api/cases/kestrel-labs-data-lead").json()["case"]
+    assert case["opportunity"]["stage"] == "final"
+    assert case["candidate"]["time_zone"] == "Europe/London"
+    assert case["opportunity"]["company"] == "Kestrel Labs Ltd"  # renamed, same id
+
+
+def test_rounds_people_and_stories_through_forms(client: TestClient) -> None:
+    case_id = imported(client)
+    r = post(
+        client,
+        f"/cases/{case_id}/rounds/new",
+        {"name": "Board dinner", "format": "informal", "date": "2026-12-20T19:00"},
+    )
+    assert r.headers["location"] == f"/cases/{case_id}/rounds/4"  # type: ignore[attr-defined]
+    p = post(
+        client,
+        f"/cases/{case_id}/rounds/4/people/new",
+        {"name": "Jo Park", "title": "Chief Executive", "priorities": "growth\n\nmargin\n"},
+    )
+    assert p.status_code == 303  # type: ignore[attr-defined]
+    s = post(
+        client,
+        f"/cases/{case_id}/stories/new",
+        {"title": "Ledger cutover", "result": "Closed in 4 days."},
+    )
+    assert s.status_code == 303  # type: ignore[attr-defined]
+    case = client.get(f"/api/cases/{case_id}").json()["case"]
+    assert case["rounds"][3]["interviewers"][0]["priorities"] == ["growth", "margin"]
+    assert case["stories"][-1]["title"] == "Ledger cutover"
+    # change the person, then remove the round after confirming
+    post(client, f"/cases/{case_id}/rounds/4/people/1", {"name": "Jo Park", "title": "COO"})
+    assert (
+        client.get(f"/api/cases/{case_id}").json()["case"]["rounds"][3]["interviewers"][0]["title"]
+        == "COO"
+    )
+    confirm = client.get(f"/cases/{case_id}/remove/rounds/4")
+    assert "Remove Board dinner, with its people and debrief?" in confirm.text
+    gone = post(client, f"/cases/{case_id}/remove/rounds/4", {})
+    assert gone.status_code == 303  # type: ignore[attr-defined]
+    assert len(client.get(f"/api/cases/{case_id}").json()["case"]["rounds"]) == 3
+
+
+def test_delete_a_case_after_confirming(client: TestClient) -> None:
+    case_id = imported(client)
+    assert "Yes, remove it" in client.get(f"/cases/{case_id}/remove/case").text
+    r = post(client, f"/cases/{case_id}/remove/case", {})
+    assert r.headers["location"] == "/"  # type: ignore[attr-defined]
+    assert client.get(f"/cases/{case_id}").status_code == 404
+
+
+@pytest.mark.parametrize(
+    ("field", "value", "message"),
+    [
+        ("candidate.name", "", "(required)"),
+        ("candidate.email", "not-an-email", "is not an email address"),
+        ("opportunity.company", "x" * 70_000, "more than finalist keeps"),
+        ("opportunity.stage", "hired", "stage"),
+        ("opportunity.role", "", "(required)"),
+    ],
+)
+def test_bad_input_in_the_new_case_form_is_shown_next_to_the_field(
+    client: TestClient, field: str, value: str, message: str
+) -> None:
+    data = {
+        "candidate.name": "Ada",
+        "opportunity.company": "Kestrel",
+        "opportunity.role": "Lead",
+        "opportunity.stage": "second-round",
+        field: value,
+    }
+    r = post(client, "/cases/new", data)
+    assert r.status_code == 400  # type: ignore[attr-defined]
+    text = r.text  # type: ignore[attr-defined]
+    fid = "f-" + field.replace(".", "-")
+    assert f'id="{fid}" name="{field}"' in text
+    assert 'aria-invalid="true"' in text
+    assert f'id="{fid}-error"' in text
+    assert message in text
+    assert "Traceback" not in text
+    assert client.get("/api/cases").json() == []  # nothing half-saved
+
+
+@pytest.mark.parametrize(
+    ("url", "data", "field"),
+    [
+        ("/rounds/new", {"date": "2026-02-30"}, "date"),
+        ("/rounds/new", {"duration_minutes": "ninety"}, "duration_minutes"),
+        ("/rounds/new", {"duration_minutes": "99999"}, "duration_minutes"),
+        ("/rounds/new", {"format": "dinner"}, "format"),
+        ("/rounds/1/people/new", {"name": "Grace Lin"}, "name"),
+        ("/rounds/1/people/new", {"name": ""}, "name"),
+        ("/rounds/1/people/new", {"name": "Jo", "email": "jo@"}, "email"),
+        ("/stories/new", {"title": "Close in five days"}, "title"),
+        ("/stories/new", {"title": "   "}, "title"),
+    ],
+)
+def test_bad_input_in_item_forms_loses_nothing(
+    client: TestClient, url: str, data: dict[str, str], field: str
+) -> None:
+    case_id = imported(client)
+    before = client.get(f"/api/cases/{case_id}").json()
+    r = post(client, f"/cases/{case_id}{url}", data)
+    assert r.status_code == 400, r.text  # type: ignore[attr-defined]
+    text = r.text  # type: ignore[attr-defined]
+    if field:
+        assert f'id="f-{field}-error"' in text
+    else:
+        assert 'class="form-error"' in text
+    assert client.get(f"/api/cases/{case_id}").json() == before
+
+
+@pytest.mark.parametrize("hostile", HOSTILE, ids=range(len(HOSTILE)))
+def test_hostile_text_through_a_form_is_stored_as_text_and_shown_escaped(
+    client: TestClient, hostile: str
+) -> None:
+    case_id = imported(client)
+    r = post(client, f"/cases/{case_id}/stories/new", {"title": "Hostile", "action": hostile})
+    assert r.status_code == 303, r.text  # type: ignore[attr-defined]
+    page = client.get(f"/cases/{case_id}/stories").text
+    assert "<script>alert(1)</script>" not in page
+    assert "<img src=x" not in page
+    stored = client.get(f"/api/cases/{case_id}").json()["case"]["stories"][-1]["action"]
+    assert stored == re.sub(
+        r"[\x00-\x08\x0b\x0c\x0e-\x1f]", "", hostile
+    )  # as typed, minus controls
+
+
+def test_import_refuses_bad_files_with_a_message(client: TestClient) -> None:
+    def upload(name: str, content: bytes) -> str:
+        r = client.post(
+            "/cases/import",
+            data={"csrf_token": token(client)},
+            files={"file": (name, content, "text/yaml")},
+        )
+        assert r.status_code == 400
+        return r.text
+
+    assert "is not a text file" in upload("x.yaml", b"\x00\x01\x02binary")
+    assert "is not UTF-8 text" in upload("x.yaml", "café".encode("latin-1"))
+    assert "is empty" in upload("x.yaml", b"")
+    assert "company" in upload("x.yaml", b"candidate: {name: A}\nopportunity: {role: B}\n")
+    pasted = client.post(
+        "/cases/import", data={"csrf_token": token(client), "text": "candidate: [unclosed"}
+    )
+    assert pasted.status_code == 400
+    assert "candidate: [unclosed" in pasted.text  # the pasted text is kept to fix
+    nothing = client.post("/cases/import", data={"csrf_token": token(client)})
+    assert "choose a case file to upload, or paste one" in nothing.text
+    assert client.get("/api/cases").json() == []
+
+
+def test_forms_without_the_token_are_refused(client: TestClient) -> None:
+    client.get("/")
+    r = client.post(
+        "/cases/new",
+        data={"candidate.name": "A", "opportunity.company": "B", "opportunity.role": "C"},
+    )
+    assert r.status_code == 403
+    assert "This form has expired or came from another site" in r.text
+    forged = client.post("/cases/new", data={"csrf_token": "0" * 64, "candidate.name": "A"})
+    assert forged.status_code == 403
+    fresh = TestClient(client.app, base_url="http://127.0.0.1")  # another browser
+    stolen = fresh.post("/cases/new", data={"csrf_token": token(client), "candidate.name": "A"})
+    assert stolen.status_code == 403
+    assert client.get("/api/cases").json() == []
+
+
+def test_a_body_over_the_limit_is_refused(client: TestClient) -> None:
+    big = "x" * (MAX_BODY_BYTES + 1)
+    r = client.post("/cases/import", data={"csrf_token": token(client), "text": big})
+    assert r.status_code == 413
+    assert "larger than 2 MB" in r.text
+    api = client.post(
+        "/api/analyze",
+        content=b"{" + b" " * MAX_BODY_BYTES + b"}",
+        headers={"content-type": "application/json"},
+    )
+    assert api.status_code == 413
+    assert "larger than 2 MB" in api.json()["detail"]
+
+
+def test_other_host_names_are_refused(client: TestClient) -> None:
+    r = client.get("/", headers={"host": "attacker.example"})
+    assert r.status_code == 400
+
+
+def test_unknown_pages_and_cases_are_readable_errors(client: TestClient) -> None:
+    for url in ("/nope", "/cases/no-such-case", "/cases/no-such-case/people"):
+        r = client.get(url)
+        assert r.status_code == 404
+        assert "Traceback" not in r.text
+        assert '<p class="form-error" role="alert">' in r.text
+    case_id = imported(client)
+    for url in (
+        "/rounds/9",
+        "/rounds/1/people/9",
+        "/stories/9",
+        "/practice/9/1",
+        "/practice/1/1?q=99",
+        "/practice/1/1?q=abc",
+        "/remove/nothing",
+    ):
+        r = client.get(f"/cases/{case_id}{url}")
+        assert r.status_code == 400, url
+        assert "form-error" in r.text
+
+
+def test_practice_one_answer_with_feedback_probe_and_history(client: TestClient) -> None:
+    case_id = imported(client)
+    page = client.get(f"/cases/{case_id}/practice/1/1").text
+    question = re.search(r'<p class="question" id="prompt">(.*?)</p>', page)
+    assert question
+    answer = (
+        "We had a ledger that took nine days to close. We rebuilt the process and it got "
+        "better. Everyone was happy in the end."
+    )
+    r = post(
+        client,
+        f"/cases/{case_id}/practice/1/1",
+        {"q": "0", "depth": "0", "answer": answer, "seconds": "75", "asked": "[]"},
+    )
+    assert r.status_code == 200  # type: ignore[attr-defined]
+    text = r.text  # type: ignore[attr-defined]
+    assert "What a listener would notice" in text
+    assert "follows up" in text
+    probe = re.search(r'name="prompt" value="([^"]+)"', text.split("follows up")[1])
+    assert probe
+    attempts = client.get(f"/api/cases/{case_id}/attempts").json()
+    assert attempts["attempts"] == 1
+    history = client.get(f"/cases/{case_id}/practice").text
+    assert "Your attempts" in history and "No attempt yet" not in history
+
+
+@pytest.mark.parametrize(
+    ("answer", "message"),
+    [
+        ("", "is empty"),
+        ("?!?! ... ---", "only punctuation"),
+        ("word " * 6000, "an answer is at most"),
+    ],
+)
+def test_bad_practice_answers(client: TestClient, answer: str, message: str) -> None:
+    case_id = imported(client)
+    r = post(client, f"/cases/{case_id}/practice/1/1", {"q": "0", "depth": "0", "answer": answer})
+    assert r.status_code == 400  # type: ignore[attr-defined]
+    assert message in r.text  # type: ignore[attr-defined]
+    assert client.get(f"/api/cases/{case_id}/attempts").json()["attempts"] == 0
+
+
+def test_analyze_page(client: TestClient) -> None:
+    r = post(
+        client,
+        "/analyze",
+        {
+            "question": "Tell me about a failure.",
+            "title": "CFO",
+            "answer": "I missed a deadline. I learned to plan.",
+        },
+    )
+    assert r.status_code == 200  # type: ignore[attr-defined]
+    assert "A stronger version, in your own words" in r.text or "Nothing to fix" in r.text  # type: ignore[attr-defined]
+    bad = post(client, "/analyze", {"answer": "   "})
+    assert bad.status_code == 400  # type: ignore[attr-defined]
+    assert 'id="f-answer-error"' in bad.text  # type: ignore[attr-defined]
+
+
+def test_debrief_then_notes_then_eml(client: TestClient) -> None:
+    from email import message_from_bytes
+
+    case_id = imported(client)
+    r = post(
+        client,
+        f"/cases/{case_id}/debrief",
+        {
+            "round": "1",
+            "p1.topics": "cash forecasting\nthe close",
+            "p1.interest": "weekly cash calls with the stores",
+            "p2.topics": "controls",
+            "decision_date": "2026-12-18",
+            "next_steps": "A final call with the CEO",
+        },
+    )
+    assert r.status_code == 303, r.text  # type: ignore[attr-defined]
+    assert r.headers["location"] == f"/cases/{case_id}/thanks?round=1&saved=debrief"  # type: ignore[attr-defined]
+    notes = client.get(r.headers["location"]).text  # type: ignore[attr-defined]
+    assert "To Amelia Clarke" in notes and "cash forecasting" in notes
+    assert "Copy the note" in notes and "mailto:" not in notes  # no address known
+    assert "no topic logged for Ravi Patel" in notes
+    eml = client.get(f"/cases/{case_id}/thanks/1/1.eml")
+    message = message_from_bytes(eml.content)
+    assert message["Subject"] and message["X-Unsent"] == "1"
+    assert "cash forecasting" in message.get_payload()
+    timeline = client.get(f"/cases/{case_id}/timeline").text
+    assert "Fri 18 Dec 2026" in timeline
+
+
+@pytest.mark.parametrize(
+    ("data", "field", "message"),
+    [
+        ({"decision_date": "next week"}, "decision_date", "is not a date"),
+        ({"p1.topics": "y" * 400}, "p1-topics", "the limit is 300"),
+        ({"round": "2"}, "", "still to come"),
+        ({"round": "nine"}, "", "no round called"),
+    ],
+)
+def test_bad_debrief_input(
+    client: TestClient, data: dict[str, str], field: str, message: str
+) -> None:
+    case_id = imported(client)
+    before = client.get(f"/api/cases/{case_id}").json()
+    r = post(client, f"/cases/{case_id}/debrief", {"round": "1", **data})
+    text = r.text  # type: ignore[attr-defined]
+    assert r.status_code == 400, text  # type: ignore[attr-defined]
+    assert message in text
+    if field:
+        assert f'id="f-{field}-error"' in text
+    assert client.get(f"/api/cases/{case_id}").json() == before
+
+
+def test_api_round_trip(client: TestClient) -> None:
+    text = (DATA / "riverside.yaml").read_text(encoding="utf-8")
+    created = client.post("/api/cases", json={"text": text})
+    assert created.status_code == 201
+    assert created.json() == {"id": RIVERSIDE, "status": "created"}
+    again = client.post("/api/cases", json={"text": text})
+    assert (again.status_code, again.json()["status"]) == (200, "unchanged")
+    listed = client.get("/api/cases").json()
+    assert [c["id"] for c in listed] == [RIVERSIDE]
+    for part in (
+        "brief",
+        "questions",
+        "asks",
+        "why",
+        "plan",
+        "playbook",
+        "stories",
+        "consensus",
+        "timeline",
+        "attempts",
+    ):
+        r = client.get(f"/api/cases/{RIVERSIDE}/{part}")
+        assert r.status_code == 200, (part, r.text)
+    debrief = client.put(
+        f"/api/cases/{RIVERSIDE}/rounds/1/debrief",
+        json={"talked_with": [{"interviewer": "Grace Lin", "topics": ["close"]}]},
+    )
+    assert debrief.status_code == 200, debrief.text
+    notes = client.get(f"/api/cases/{RIVERSIDE}/thanks?round=1").json()
+    assert [n["to"] for n in notes["notes"]] == ["Grace Lin"]
+    analysis = client.post("/api/analyze", json={"answer": "I led the move. Costs fell 10%."})
+    assert analysis.status_code == 200
+    assert [s["label"] for s in analysis.json()["sentences"]][-1] == "R"
+    assert client.delete(f"/api/cases/{RIVERSIDE}").status_code == 204
+    assert client.get(f"/api/cases/{RIVERSIDE}").status_code == 404
+
+
+def test_api_bad_input(client: TestClient) -> None:
+    form_encoded = client.post("/api/cases", data={"text": "x"})
+    assert form_encoded.status_code in (400, 422)
+    bad_yaml = client.post("/api/cases", json={"text": "candidate: [oops"})
+    assert bad_yaml.status_code == 400
+    assert "the case text" in bad_yaml.json()["detail"]
+    wrong = client.post("/api/cases", json={"candidate": {"name": 5}, "opportunity": {}})
+    assert wrong.status_code == 400
+    assert "opportunity" in wrong.json()["detail"] or "candidate" in wrong.json()["detail"]
+    empty = client.post("/api/analyze", json={"answer": ""})
+    assert empty.status_code == 400 and "is empty" in empty.json()["detail"]
+    typed = client.post("/api/analyze", json={"answer": 42})
+    assert typed.status_code == 422 and "answer" in typed.json()["detail"]
+    assert client.get("/api/cases/nope/brief").status_code == 404
+    spec = client.get("/api/openapi.json").json()
+    assert "/api/cases/{case_id}/brief" in spec["paths"]
+    assert not any(p.startswith("/cases") for p in spec["paths"])  # pages stay out of it
+
+
+def test_static_files_and_security_headers(client: TestClient) -> None:
+    page = client.get("/")
+    assert "script-src 'self'" in page.headers["content-security-policy"]
+    assert page.headers["x-frame-options"] == "DENY"
+    htmx = client.get("/static/htmx.min.js")
+    assert htmx.status_code == 200 and "htmx" in htmx.text[:200]
+    css = client.get("/static/finalist.css")
+    assert "@media print" in css.text
+
+
+def test_serve_refuses_a_non_local_address(cli: object) -> None:
+    result = cli("serve", "--host", "0.0.0.0")  # type: ignore[operator]
+    assert result.code == 1
+    assert "refusing to listen on 0.0.0.0" in result.err
+    assert "--allow-remote" in result.err
+
+
+def _poison(value: object, path: str = "") -> object:
+    """Every text of a case replaced by markup that would run if it were not escaped."""
+    if isinstance(value, dict):
+        return {k: _poison(v, f"{path}.{k}") for k, v in value.items()}
+    if isinstance(value, list):
+        return [_poison(v, f"{path}[{i}]") for i, v in enumerate(value)]
+    skip = ("email", "date", "format", "stage", ".id", "time_zone")
+    if isinstance(value, str) and not path.endswith(skip):
+        return f"<script>alert(1)</script>\"><img src=x onerror=alert(2)>{value}"
+    return value
+
+
+@pytest.mark.parametrize("example", EXAMPLES, ids=lambda p: p.stem)
+def test_stored_markup_in_every_field_renders_as_text_on_every_page(
+    client: TestClient, example: Path
+) -> None:
+    from finalist.casefile import load_case_file
+
+    data = _poison(load_case_file(example).model_dump(mode="json", exclude_none=True))
+    assert isinstance(data, dict)
+    data["id"] = "hostile"
+    created = client.post("/api/cases", json=data)
+    assert created.status_code == 201, created.text
+    pages = ["/", *(f"/cases/hostile{p}" for p in CASE_PAGES)]
+    pages += ["/cases/hostile/thanks?round=1", "/cases/hostile/debrief?round=1"]
+    for url in pages:
+        r = client.get(url)
+        assert r.status_code == 200, (url, r.text[:300])
+        assert "<script>alert" not in r.text, url
+        assert "<img src=x" not in r.text, url
+    brief = client.get("/cases/hostile").text
+    assert "&lt;script&gt;alert(" in brief  # shown, as text
