@@ -5,7 +5,7 @@ PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed-$(shell cat pyproject.toml | cksum | cut -d' ' -f1)
 
 .DEFAULT_GOAL := help
-.PHONY: help demo test lint bench docs model
+.PHONY: help demo test lint bench docs model serve
 
 help: ## List the targets
 	@grep -E '^[a-z]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-6s %s\n", $$1, $$2}'
@@ -20,6 +20,9 @@ $(STAMP): pyproject.toml
 
 demo: $(STAMP) ## Load the bundled example into a throw-away store and show it
 	$(VENV)/bin/finalist demo
+
+serve: $(STAMP) ## The web app on http://127.0.0.1:8765 (Ctrl-C to stop)
+	$(VENV)/bin/finalist serve
 
 test: $(STAMP) lint ## Lint, type-check and run the whole test suite
 	$(PY) -m pytest -q

@@ -119,6 +119,9 @@ def main() -> None:
     rows.append(
         ("in process: consensus map, six people, twelve stories (warm)", *consensus.measure())
     )
+    import web
+
+    rows.append(("finalist serve: the brief page of the demo case (warm server)", *web.measure()))
     table = ["| command | median ms | best ms |", "|---|---:|---:|"]
     table += [f"| `{name}` | {median:.0f} | {best:.0f} |" for name, median, best in rows]
     block = "\n".join(

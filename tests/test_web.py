@@ -11,13 +11,13 @@ from pathlib import Path
 import pytest
 
 pytest.importorskip("fastapi", reason="pip install -e '.[dev]' (fastapi is a dependency)")
-from fastapi.testclient import TestClient  # noqa: E402
+from fastapi.testclient import TestClient
 
-from finalist.settings import Settings  # noqa: E402
-from finalist.web import create_app  # noqa: E402
-from finalist.web.security import MAX_BODY_BYTES  # noqa: E402
+from finalist.settings import Settings
+from finalist.web import create_app
+from finalist.web.security import MAX_BODY_BYTES
 
-from .conftest import DATA, EXAMPLES  # noqa: E402
+from .conftest import DATA, EXAMPLES
 
 pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning")
 TODAY = date(2026, 12, 7)  # the first round is today: debriefs allowed, rounds ahead
@@ -398,7 +398,8 @@ def test_practice_one_answer_with_feedback_probe_and_history(client: TestClient)
     attempts = client.get(f"/api/cases/{case_id}/attempts").json()
     assert attempts["attempts"] == 1
     history = client.get(f"/cases/{case_id}/practice").text
-    assert "Your attempts" in history and "No attempt yet" not in history
+    assert "Your attempts" in history
+    assert "No attempt yet" not in history
 
 
 @pytest.mark.parametrize(
@@ -453,12 +454,15 @@ def test_debrief_then_notes_then_eml(client: TestClient) -> None:
     assert r.status_code == 303, r.text  # type: ignore[attr-defined]
     assert r.headers["location"] == f"/cases/{case_id}/thanks?round=1&saved=debrief"  # type: ignore[attr-defined]
     notes = client.get(r.headers["location"]).text  # type: ignore[attr-defined]
-    assert "To Amelia Clarke" in notes and "cash forecasting" in notes
-    assert "Copy the note" in notes and "mailto:" not in notes  # no address known
+    assert "To Amelia Clarke" in notes
+    assert "cash forecasting" in notes
+    assert "Copy the note" in notes
+    assert "mailto:" not in notes
     assert "no topic logged for Ravi Patel" in notes
     eml = client.get(f"/cases/{case_id}/thanks/1/1.eml")
     message = message_from_bytes(eml.content)
-    assert message["Subject"] and message["X-Unsent"] == "1"
+    assert message["Subject"]
+    assert message["X-Unsent"] == "1"
     assert "cash forecasting" in message.get_payload()
     timeline = client.get(f"/cases/{case_id}/timeline").text
     assert "Fri 18 Dec 2026" in timeline
@@ -520,6 +524,14 @@ def test_api_round_trip(client: TestClient) -> None:
     analysis = client.post("/api/analyze", json={"answer": "I led the move. Costs fell 10%."})
     assert analysis.status_code == 200
     assert [s["label"] for s in analysis.json()["sentences"]][-1] == "R"
+    case = client.get(f"/api/cases/{RIVERSIDE}").json()["case"]
+    case["opportunity"]["stage"] = "final"
+    replaced = client.put(f"/api/cases/{RIVERSIDE}", json=case)
+    assert replaced.json() == {"id": RIVERSIDE, "status": "updated"}
+    assert client.get(f"/api/cases/{RIVERSIDE}").json()["revision"] == 3
+    broken = client.put(f"/api/cases/{RIVERSIDE}", json={**case, "rounds": "none"})
+    assert broken.status_code == 400
+    assert broken.json()["detail"].startswith("rounds")
     assert client.delete(f"/api/cases/{RIVERSIDE}").status_code == 204
     assert client.get(f"/api/cases/{RIVERSIDE}").status_code == 404
 
@@ -534,9 +546,11 @@ def test_api_bad_input(client: TestClient) -> None:
     assert wrong.status_code == 400
     assert "opportunity" in wrong.json()["detail"] or "candidate" in wrong.json()["detail"]
     empty = client.post("/api/analyze", json={"answer": ""})
-    assert empty.status_code == 400 and "is empty" in empty.json()["detail"]
+    assert empty.status_code == 400
+    assert "is empty" in empty.json()["detail"]
     typed = client.post("/api/analyze", json={"answer": 42})
-    assert typed.status_code == 422 and "answer" in typed.json()["detail"]
+    assert typed.status_code == 422
+    assert "answer" in typed.json()["detail"]
     assert client.get("/api/cases/nope/brief").status_code == 404
     spec = client.get("/api/openapi.json").json()
     assert "/api/cases/{case_id}/brief" in spec["paths"]
@@ -548,7 +562,8 @@ def test_static_files_and_security_headers(client: TestClient) -> None:
     assert "script-src 'self'" in page.headers["content-security-policy"]
     assert page.headers["x-frame-options"] == "DENY"
     htmx = client.get("/static/htmx.min.js")
-    assert htmx.status_code == 200 and "htmx" in htmx.text[:200]
+    assert htmx.status_code == 200
+    assert "htmx" in htmx.text[:200]
     css = client.get("/static/finalist.css")
     assert "@media print" in css.text
 
@@ -568,7 +583,7 @@ def _poison(value: object, path: str = "") -> object:
         return [_poison(v, f"{path}[{i}]") for i, v in enumerate(value)]
     skip = ("email", "date", "format", "stage", ".id", "time_zone")
     if isinstance(value, str) and not path.endswith(skip):
-        return f"<script>alert(1)</script>\"><img src=x onerror=alert(2)>{value}"
+        return f'<script>alert(1)</script>"><img src=x onerror=alert(2)>{value}'
     return value
 
 

@@ -198,6 +198,7 @@ def analyze_answer(
                     fix="Add how much, how many or how fast: [your measure], from your records.",
                 )
             )
+
         # your part starts at the first action, the first "I did" sentence, or a result;
         # a "result" in the middle of the scene-setting (followed by more situation) is
         # part of the set-up: the labeller can take a past complaint for an outcome

@@ -80,19 +80,7 @@ def import_case(
     """Store a case: either {"text": "<case file YAML>"} or the case itself as JSON.
     Importing the same case again changes nothing (status "unchanged")."""
     _json_only(request)
-    from finalist.casefile import format_path, problems
-    from finalist.model import Case
-
-    if isinstance(body, CaseText):
-        case = parse_case(body.text, "the case text")
-    else:
-        from pydantic import ValidationError
-
-        try:
-            case = Case.model_validate(body)
-        except ValidationError as exc:
-            path, message = problems(exc)[0]
-            raise FinalistError(f"{format_path(path)}: {message}") from None
+    case = _parse(body)
     result = context(request).store.save_case(case, now=datetime.now(UTC), source="api")
     if result.status.value != "created":
         response.status_code = 200
@@ -104,6 +92,39 @@ def get_case(request: Request, case_id: str) -> dict[str, Any]:
     """The case as stored."""
     s = _case(request, case_id)
     return {"id": s.id, "revision": s.revision, "case": s.case.model_dump(mode="json")}
+
+
+@router.put("/cases/{case_id}", response_model=Saved)
+def replace_case(
+    request: Request, case_id: str, body: Annotated[CaseText | dict[str, Any], Body()]
+) -> Saved:
+    """Replace a stored case with a changed version (YAML text or JSON, as for POST). The
+    id stays, even when the company or role changes; the earlier version is kept."""
+    _json_only(request)
+    s = _case(request, case_id)
+    case = _parse(body)
+    data = case.model_dump(mode="python") | {"id": s.id}
+    from finalist.model import Case
+
+    result = context(request).store.save_case(
+        Case.model_validate(data), now=datetime.now(UTC), source="api"
+    )
+    return Saved(id=result.id, status=result.status.value)
+
+
+def _parse(body: CaseText | dict[str, Any]) -> Any:
+    from pydantic import ValidationError
+
+    from finalist.casefile import format_path, problems
+    from finalist.model import Case
+
+    if isinstance(body, CaseText):
+        return parse_case(body.text, "the case text")
+    try:
+        return Case.model_validate(body)
+    except ValidationError as exc:
+        path, message = problems(exc)[0]
+        raise FinalistError(f"{format_path(path)}: {message}") from None
 
 
 @router.delete("/cases/{case_id}", status_code=204)
