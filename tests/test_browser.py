@@ -42,7 +42,11 @@ except ImportError:  # pragma: no cover - depends on the machine
 
 
 def _chromium() -> str | None:
-    for candidate in ("/usr/bin/chromium", shutil.which("chromium"), shutil.which("chromium-browser")):
+    for candidate in (
+        "/usr/bin/chromium",
+        shutil.which("chromium"),
+        shutil.which("chromium-browser"),
+    ):
         if candidate and os.access(candidate, os.X_OK):
             return candidate
     return None
@@ -128,6 +132,9 @@ def _serve(home: Path, today: str) -> Iterator[Server]:
         except subprocess.TimeoutExpired:
             proc.kill()
             proc.wait(5)
+    # a page that failed inside shows a polite error; the server's log says what broke
+    logged = log.read_text()
+    assert "Traceback" not in logged, f"finalist serve logged an internal error:\n{logged}"
 
 
 @pytest.fixture(scope="module")
@@ -185,7 +192,9 @@ def example_id(server: Server) -> str:
 
 
 def _case_nav(page: Page, name: str) -> None:
-    page.get_by_role("navigation", name="This case").get_by_role("link", name=name).click()
+    page.get_by_role("navigation", name="This case").get_by_role(
+        "link", name=name, exact=True
+    ).click()
 
 
 def _no_horizontal_scroll(page: Page, what: str) -> None:
@@ -233,10 +242,16 @@ def test_the_whole_journey(watched: tuple[Page, Watch], server: Server) -> None:
     _case_nav(page, "Edit")
     page.get_by_role("link", name="Add a story").click()
     page.get_by_label("Title").fill("Cutting deploy time")
-    page.get_by_label("Situation").fill("Deploys at my last company took two hours and failed often.")
+    page.get_by_label("Situation").fill(
+        "Deploys at my last company took two hours and failed often."
+    )
     page.get_by_label("Task").fill("I had to make releases safe enough to ship daily.")
-    page.get_by_label("Action").fill("I split the pipeline, added canary releases and led the rollout.")
-    page.get_by_label("Result").fill("Deploys went from two hours to twelve minutes in one quarter.")
+    page.get_by_label("Action").fill(
+        "I split the pipeline, added canary releases and led the rollout."
+    )
+    page.get_by_label("Result").fill(
+        "Deploys went from two hours to twelve minutes in one quarter."
+    )
     page.get_by_role("button", name="Save").click()
     expect(page).to_have_url(f"{case_url}/edit?saved=story")
     rounds = page.locator(".sheet", has=page.get_by_role("heading", name="Rounds"))
@@ -270,9 +285,7 @@ def test_the_whole_journey(watched: tuple[Page, Watch], server: Server) -> None:
     assert len(question.inner_text().strip()) > 10
     timer = page.locator(".timer")
     expect(timer).to_have_text(re.compile(r"^0:0[0-2]$"))
-    page.wait_for_function(
-        "document.querySelector('.timer').textContent !== '0:00'", timeout=2_500
-    )
+    expect(timer).not_to_have_text("0:00", timeout=2_500)
     page.get_by_label("Your answer").fill(
         "At my last company deploys took two hours and often failed. "
         "We decided to split the pipeline and add canary releases. "
@@ -285,13 +298,12 @@ def test_the_whole_journey(watched: tuple[Page, Watch], server: Server) -> None:
     expect(
         feedback.get_by_text(re.compile("What a listener would notice|Nothing to fix")).first
     ).to_be_visible()
-    assert int(page.locator("#seconds").input_value() or "0") >= 0
-    follows = page.get_by_role("heading", name="Sam Ortiz follows up")
-    if follows.count():
-        probe = page.locator("h3 + p.question")
-        expect(probe).to_be_visible()
-        assert probe.inner_text().strip().endswith("?"), probe.inner_text()
-        expect(page.get_by_label("Your answer to the follow-up")).to_be_visible()
+    # the answer has no number and says "we": the interviewer follows up on what it lacked
+    expect(page.get_by_role("heading", name="Sam Ortiz follows up")).to_be_visible()
+    probe = page.locator("h3 + p.question")
+    expect(probe).to_have_text(re.compile(r"\w.*\?$"))
+    expect(page.get_by_label("Your answer to the follow-up")).to_be_visible()
+    expect(page.get_by_text(re.compile(r"^Question 1 of \d+$"))).to_be_visible()
     page.get_by_role("link", name="All your attempts").click()
     attempts = page.locator("table", has=page.get_by_role("columnheader", name="Attempts"))
     expect(attempts.locator("tbody tr")).to_have_count(1)
@@ -304,7 +316,7 @@ def test_the_whole_journey(watched: tuple[Page, Watch], server: Server) -> None:
     page.get_by_label("When they expect to decide").fill("2026-12-18")
     page.get_by_role("button", name="Save the debrief").click()
     expect(page).to_have_url(f"{case_url}/thanks?round=1&saved=debrief")
-    expect(page.get_by_role("heading", name="Thank-you notes")).to_be_visible()
+    expect(page.get_by_role("heading", level=1)).to_contain_text("Thank-you notes")
     expect(page.get_by_role("status").first).to_have_text("Debrief saved. Here are your notes.")
     cards = page.locator("article.card")
     expect(cards).to_have_count(1)
@@ -325,8 +337,9 @@ def test_the_whole_journey(watched: tuple[Page, Watch], server: Server) -> None:
 
     # the timeline now knows the decision date
     _case_nav(page, "Timeline")
-    expect(page.locator("main")).to_contain_text("18")
-    assert watch.dialogs == [] and watch.errors == []
+    expect(page.locator("main li", has_text="Decision expected")).to_contain_text("Fri 18 Dec 2026")
+    assert watch.dialogs == []
+    assert watch.errors == []
 
 
 def _add_round(page: Page, name: str, when: str, minutes: str, kind: str) -> None:
@@ -377,7 +390,8 @@ def _hostile_case() -> dict[str, Any]:
             "background": h("background"),
             "strengths": [h("strength")],
             "motivation": {
-                key: h(key) for key in ("past", "present", "future", "company_draw", "bring", "draft")
+                key: h(key)
+                for key in ("past", "present", "future", "company_draw", "bring", "draft")
             },
         },
         "stories": [
@@ -473,9 +487,7 @@ def _assert_inert(page: Page, watch: Watch, where: str) -> None:
     assert watch.errors == [], f"a script failed on {where}: {watch.errors}"
 
 
-def test_stored_markup_is_shown_as_text(
-    browser: Browser, server: Server, tmp_path: Path
-) -> None:
+def test_stored_markup_is_shown_as_text(browser: Browser, server: Server, tmp_path: Path) -> None:
     source = tmp_path / "hostile.yaml"
     source.write_text(yaml.safe_dump(_hostile_case(), allow_unicode=True), encoding="utf-8")
     case_id = server.import_case(source)
@@ -483,6 +495,13 @@ def test_stored_markup_is_shown_as_text(
     context, watch = _context(browser, server, bypass_csp=True)
     page = context.new_page()
     try:
+        # the control: with CSP off, markup that reaches the page does run here
+        page.goto("/")
+        page.evaluate(
+            "document.body.insertAdjacentHTML('beforeend', "
+            "'<img src=x onerror=\"window.__control = 1\">')"
+        )
+        page.wait_for_function("() => window.__control === 1", timeout=2_000)
         for suffix in HOSTILE_PAGES:
             path = f"/cases/{case_id}{suffix}"
             response = page.goto(path)
@@ -502,14 +521,13 @@ def test_stored_markup_is_shown_as_text(
 
         # what the user types is echoed back as text too, also through htmx
         page.goto(f"/cases/{case_id}/practice/2/1")
-        if page.get_by_label("Your answer").count():
-            page.get_by_label("Your answer").fill(
-                f"I led the migration of our billing system. {HOSTILE} "
-                "Revenue leakage fell by 30% in two quarters because I owned the plan."
-            )
-            page.get_by_role("button", name="Give this answer").click()
-            expect(page.get_by_role("region", name="Feedback")).to_contain_text(XSS1)
-            _assert_inert(page, watch, "a practice answer")
+        page.get_by_label("Your answer").fill(
+            f"I led the migration of our billing system. {HOSTILE} "
+            "Revenue leakage fell by 30% in two quarters because I owned the plan."
+        )
+        page.get_by_role("button", name="Give this answer").click()
+        expect(page.get_by_role("region", name="Feedback")).to_contain_text(XSS1)
+        _assert_inert(page, watch, "a practice answer")
         page.goto("/analyze")
         page.get_by_label("Your answer").fill(
             f"{HOSTILE} We cut costs by 12%. I negotiated with three suppliers myself."
@@ -553,13 +571,21 @@ def test_phone_width_has_no_sideways_scroll(
         context.close()
 
 
+def _focus_page_start(page: Page) -> None:
+    """Moves the keyboard's starting point to the top of the document, where it is when
+    the user tabs in from the address bar (the autofocused field would start it lower)."""
+    page.evaluate(
+        "(() => { const root = document.documentElement; document.activeElement.blur();"
+        " root.tabIndex = -1; root.focus(); root.removeAttribute('tabindex'); })()"
+    )
+
+
 def test_keyboard_order_on_the_new_case_form(watched: tuple[Page, Watch]) -> None:
     page, _ = watched
     page.goto("/cases/new")
     # the first field is autofocused; from the top of the page the skip link comes first
     expect(page.get_by_label("Your name")).to_be_focused()
-    page.evaluate("document.activeElement.blur()")
-    page.mouse.click(1, 1)  # the sequential focus starting point: the top of the page
+    _focus_page_start(page)
 
     def tab() -> str:
         page.keyboard.press("Tab")
@@ -577,16 +603,117 @@ def test_keyboard_order_on_the_new_case_form(watched: tuple[Page, Watch]) -> Non
     header = [tab() for _ in range(5)]
     assert header == ["finalist", "Your cases", "New case", "Check an answer", "API"]
     fields = [tab() for _ in range(5)]
-    assert fields == ["Your name (required)", "Your email", "Company (required)",
-                      "Role (required)", "Stage"]
+    assert fields == [
+        "Your name (required)",
+        "Your email",
+        "Company (required)",
+        "Role (required)",
+        "Stage",
+    ]
     assert tab() == "Create the case"
 
     # the skip link takes keyboard users past the header to the content
-    page.mouse.click(1, 1)
+    _focus_page_start(page)
     page.keyboard.press("Tab")
     page.keyboard.press("Enter")
     expect(page).to_have_url(re.compile(r"#content$"))
     assert tab() == "Your name (required)"
+
+
+# --- errors a user makes -------------------------------------------------------------
+
+
+def test_form_errors_are_shown_next_to_their_fields(watched: tuple[Page, Watch]) -> None:
+    page, _ = watched
+    page.goto("/cases/new")
+    page.get_by_role("button", name="Create the case").click()
+    expect(page).to_have_url(re.compile(r"/cases/new$"))
+    for label in ("Your name", "Company", "Role"):
+        field_ = page.get_by_label(label)
+        expect(field_).to_have_attribute("aria-invalid", "true")
+        error_id = field_.get_attribute("aria-describedby") or ""
+        expect(page.locator(f"#{error_id.split()[-1]}")).not_to_be_empty()
+    page.get_by_label("Your name").fill("Ada Quinn")
+    page.get_by_label("Your email").fill("not-an-email")
+    page.get_by_label("Company").fill("Acme Robotics")
+    page.get_by_label("Role").fill("Data Engineer")
+    page.get_by_role("button", name="Create the case").click()
+    expect(page.locator("#f-candidate-email-error")).to_contain_text("not an email address")
+    expect(page.get_by_label("Company")).to_have_value("Acme Robotics")  # nothing retyped
+
+
+def test_practice_refusal_without_javascript(
+    browser: Browser, server: Server, example_id: str
+) -> None:
+    context, _ = _context(browser, server, java_script_enabled=False)
+    page = context.new_page()
+    try:
+        page.goto(f"/cases/{example_id}/practice/1/1")
+        page.get_by_role("button", name="Give this answer").click()
+        expect(page.locator("#f-answer-error")).to_contain_text("the answer is empty")
+        expect(page.get_by_label("Your answer")).to_have_attribute("aria-invalid", "true")
+    finally:
+        context.close()
+
+
+# --- known app bugs: each test below fails today, so it is marked xfail(strict) -------
+# TODO(app bug): when the app is fixed, the test XPASSes and fails the run: remove its mark.
+
+BUG = "TODO(app bug), remove this mark once fixed: "
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason=BUG + "htmx does not swap 4xx responses, so the practice page shows nothing when "
+    "an answer is refused (empty): the 400 page with the error is thrown away",
+)
+def test_practice_shows_why_an_answer_was_refused(
+    watched: tuple[Page, Watch], example_id: str
+) -> None:
+    page, _ = watched
+    page.goto(f"/cases/{example_id}/practice/1/1")
+    page.get_by_role("button", name="Give this answer").click()
+    expect(page.locator("#f-answer-error")).to_contain_text("the answer is empty", timeout=2_000)
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason=BUG + "an empty required field on /cases/new says 'expected text, got None'",
+)
+def test_required_fields_say_they_are_required(watched: tuple[Page, Watch]) -> None:
+    page, _ = watched
+    page.goto("/cases/new")
+    page.get_by_role("button", name="Create the case").click()
+    expect(page.locator("#f-candidate-name-error")).not_to_contain_text("None", timeout=1_000)
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason=BUG + "/api/docs (the header's API link) is blank: Swagger UI comes from "
+    "cdn.jsdelivr.net with an inline script, both blocked by the app's own CSP",
+)
+def test_the_api_link_opens_readable_docs(watched: tuple[Page, Watch]) -> None:
+    page, _ = watched
+    page.goto("/")
+    page.get_by_role("navigation", name="Main").get_by_role("link", name="API").click()
+    expect(page.locator("#swagger-ui")).not_to_be_empty(timeout=2_000)
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason=BUG + "at 375px a note card's heading 'To NAME <long e-mail>' does not wrap, so "
+    "the brief and the notes page of the Castellan example scroll sideways (505px)",
+)
+def test_phone_width_note_with_a_long_email(browser: Browser, server: Server) -> None:
+    case_id = server.import_case(EXAMPLES / "castellan-cfo-search.yaml")
+    context, _ = _context(browser, server, viewport={"width": 375, "height": 740})
+    page = context.new_page()
+    try:
+        page.goto(f"/cases/{case_id}/thanks?round=1")
+        expect(page.locator("article.card").first).to_be_visible()
+        _no_horizontal_scroll(page, "the notes page")
+    finally:
+        context.close()
 
 
 # --- screenshots for the README -------------------------------------------------------
@@ -615,7 +742,9 @@ def test_screenshots(browser: Browser, tmp_path: Path) -> None:
         )
         page.get_by_role("button", name="Give this answer").click()
         expect(page.get_by_role("region", name="Feedback")).to_be_visible()
-        page.locator("#practice h1").evaluate("e => window.scrollTo(0, e.offsetTop - 16)")
+        page.locator("#practice").evaluate(
+            "e => window.scrollTo(0, e.getBoundingClientRect().top + window.scrollY - 12)"
+        )
         page.screenshot(path=str(out / "practice.png"), type="png", full_page=False)
         context.close()
 
