@@ -181,7 +181,7 @@ def test_rounds_people_and_stories_through_forms(client: TestClient) -> None:
         f"/cases/{case_id}/rounds/new",
         {"name": "Board dinner", "format": "informal", "date": "2026-12-20T19:00"},
     )
-    assert r.headers["location"] == f"/cases/{case_id}/rounds/4"  # type: ignore[attr-defined]
+    assert r.headers["location"] == f"/cases/{case_id}/rounds/4?saved=round"  # type: ignore[attr-defined]
     p = post(
         client,
         f"/cases/{case_id}/rounds/4/people/new",
@@ -458,7 +458,7 @@ def test_debrief_then_notes_then_eml(client: TestClient) -> None:
     assert "cash forecasting" in notes
     assert "Copy the note" in notes
     assert "mailto:" not in notes
-    assert "no topic logged for Ravi Patel" in notes
+    assert "No topic logged for Ravi Patel" in notes
     eml = client.get(f"/cases/{case_id}/thanks/1/1.eml")
     message = message_from_bytes(eml.content)
     assert message["Subject"]

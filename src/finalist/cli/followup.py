@@ -261,7 +261,16 @@ def due(as_json: JsonOpt = False, today_: TodayOpt = None) -> None:
     for s in stored:
         tl = build(s.case, day)
         rows += [
-            {"case": s.id, "on": step.on.isoformat(), "what": step.what}
+            {
+                "case": s.id,
+                "on": step.on.isoformat(),
+                "what": step.what
+                + (
+                    f": finalist thanks {s.id} --round {step.notes_round}"
+                    if step.notes_round is not None
+                    else ""
+                ),
+            }
             for step in tl.steps
             if step.due and step.on >= day - timedelta(days=14)
         ]

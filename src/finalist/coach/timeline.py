@@ -36,6 +36,7 @@ class Step(BaseModel):
     assumed: bool
     draft: str | None
     due: bool  # today or overdue
+    notes_round: int | None = None  # the round whose thank-you notes this step is about
 
 
 class Timeline(BaseModel):
@@ -70,8 +71,8 @@ def timeline(case: Case, today: date) -> Timeline:
         steps.append(
             Step(
                 on=end + timedelta(days=1),
-                what=f"Thank-you notes for {rnd.label(number)} (within 24 hours): finalist thanks "
-                f"CASE --round {number}",
+                what=f"Thank-you notes for {rnd.label(number)} (within 24 hours)",
+                notes_round=number,
                 assumed=False,
                 draft=None,
                 due=False,

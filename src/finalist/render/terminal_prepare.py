@@ -350,6 +350,8 @@ def timeline_view(tl: Timeline) -> RenderableType:
     rows = []
     for step in tl.steps:
         text = Text.assemble((when_text(step.on), "bold"), "  ", step.what)
+        if step.notes_round is not None:
+            text.append(f": finalist thanks CASE --round {step.notes_round}", style="dim")
         if step.due:
             text.append("  (due)", style="yellow")
         if step.draft:

@@ -42,6 +42,20 @@ class CaseSummary(BaseModel):
     due: list[str]
 
 
+@router.get("/docs", include_in_schema=False)
+def docs(request: Request) -> Response:
+    """The API described in a page of our own (works offline, unlike Swagger UI)."""
+    from finalist.web.app import render
+
+    spec = request.app.openapi()
+    endpoints = [
+        (method.upper(), path, op.get("summary", ""), op.get("description", ""))
+        for path, ops in spec["paths"].items()
+        for method, op in ops.items()
+    ]
+    return render(request, "api.html", endpoints=endpoints)
+
+
 @router.get("/cases", response_model=list[CaseSummary])
 def list_cases(request: Request) -> list[CaseSummary]:
     """Every stored case, with its next round and what is due."""

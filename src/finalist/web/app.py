@@ -147,7 +147,7 @@ def create_app(
             f"does what the pages do. Request bodies over {MAX_BODY_BYTES // (1024 * 1024)} MB "
             "are refused (413). Changes need a JSON body (Content-Type: application/json)."
         ),
-        docs_url="/api/docs",
+        docs_url=None,
         redoc_url=None,
         openapi_url="/api/openapi.json",
     )

@@ -96,6 +96,9 @@ def form_values(
                 f"({MAX_FIELD_CHARS:,}); paste only the relevant part"
             )
             continue
+        if f.required and not raw.strip():
+            errors[f.path] = f"{f.label} is required"
+            continue
         value: Any = raw
         if f.kind == "lines":
             value = [line.strip() for line in raw.splitlines() if line.strip()]

@@ -52,7 +52,13 @@ def index(request: Request) -> Response:
 
     ctx = context(request)
     day = ctx.today()
-    rows = [(s, at_a_glance(s.case, day)) for s in ctx.store.all_cases()]
+    from finalist.coach.glance import by_next_round
+
+    pairs = {}
+    for s in ctx.store.all_cases():
+        g = at_a_glance(s.case, day)
+        pairs[id(g)] = (s, g)
+    rows = [pairs[id(g)] for g in by_next_round([g for _s, g in pairs.values()])]
     return render(request, "index.html", rows=rows, today=day)
 
 
@@ -370,7 +376,7 @@ async def add_round(request: Request, case_id: str) -> Response:
             request, s, "round", forms.ROUND, values, 400, errors=exc.errors, number=None
         )
     save(request, case)
-    return to(f"/cases/{s.id}/rounds/{len(case.rounds)}")
+    return to(f"/cases/{s.id}/rounds/{len(case.rounds)}?saved=round")
 
 
 @router.get("/cases/{case_id}/rounds/{n}")

@@ -32,6 +32,16 @@
     document.body.removeChild(area);
   }
 
+  // A refused htmx request (expired form, a bug) shows its error page whole, as it would
+  // without JavaScript, instead of leaving the page as it was.
+  document.addEventListener("htmx:responseError", function (event) {
+    var xhr = event.detail.xhr;
+    if (!xhr || !xhr.responseText) return;
+    document.open();
+    document.write(xhr.responseText);
+    document.close();
+  });
+
   // Practice timer: <span class="timer" data-started="epoch ms">; counts up while visible.
   function tick() {
     document.querySelectorAll(".timer[data-started]").forEach(function (el) {
