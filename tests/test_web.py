@@ -607,3 +607,39 @@ def test_stored_markup_in_every_field_renders_as_text_on_every_page(
         assert "<img src=x" not in r.text, url
     brief = client.get("/cases/hostile").text
     assert "&lt;script&gt;alert(" in brief  # shown, as text
+
+
+@pytest.mark.parametrize(
+    ("field", "value", "message"),
+    [
+        ("email", "ada@", "is not an email address"),
+        ("name", "", "Your name is required"),
+        ("background", "b" * 70_000, "more than finalist keeps"),
+        ("time_zone", "Mars/Base", "is not a time zone"),
+        ("o.finalists", "many", "is not a whole number"),
+        ("o.finalists", "0", "it must be at least 1"),
+        ("o.stage", "hired", "stage"),
+        ("o.company", "", "Company is required"),
+    ],
+)
+def test_bad_input_in_the_edit_form_is_shown_next_to_its_field(
+    client: TestClient, field: str, value: str, message: str
+) -> None:
+    case_id = imported(client)
+    before = client.get(f"/api/cases/{case_id}").json()
+    edit = client.get(f"/cases/{case_id}/edit").text
+    values = dict(
+        re.findall(
+            r'name="([a-z_.]+)" type="(?:text|email)"\s+(?:inputmode="numeric"\s+)?value="([^"]*)"',
+            edit,
+        )
+    )
+    values["o.stage"] = "second-round"
+    values[field] = value
+    r = post(client, f"/cases/{case_id}/edit", values)
+    assert r.status_code == 400  # type: ignore[attr-defined]
+    text = r.text  # type: ignore[attr-defined]
+    fid = "f-" + field.replace(".", "-")
+    assert f'<span class="error" id="{fid}-error">' in text
+    assert message in text.split(f'id="{fid}-error">')[1].split("</span>")[0]
+    assert client.get(f"/api/cases/{case_id}").json() == before

@@ -100,15 +100,8 @@ async def create_case(request: Request) -> Response:
                 }
             )
     except FormError as exc:
-        return render(
-            request, "new.html", 400, fields=NEW_CASE, form=values, errors=_full(exc.errors)
-        )
+        return render(request, "new.html", 400, fields=NEW_CASE, form=values, errors=exc.errors)
     return to(f"/cases/{save(request, case)}/edit")
-
-
-def _full(errors: dict[str, str]) -> dict[str, str]:
-    """Errors of a whole-case validation keyed by their full dotted path."""
-    return errors
 
 
 @router.post("/cases/import", dependencies=[Csrf])
@@ -279,31 +272,26 @@ async def save_case_details(request: Request, case_id: str) -> Response:
         data = _data(s)
         forms.merge(data["candidate"], person)
         forms.merge(data["opportunity"], opportunity)
-        try:
-            case = forms.validate_case(data, ("candidate",))
-        except FormError as exc:
-            if "" not in exc.errors:
-                raise
-            case = forms.validate_case(data, ("opportunity",))
+        case = forms.validate_case(data)
     except FormError as exc:
-        shown = {
-            (k if not k.startswith("opportunity.") else "o." + k[len("opportunity.") :]): v
-            for k, v in exc.errors.items()
-        }
-        return _edit_page(request, s, 400, form=values, errors=_relabel(shown))
+        return _edit_page(request, s, 400, form=values, errors=_on_fields(exc.errors))
     save(request, case)
     return to(f"/cases/{s.id}/edit?saved=details")
 
 
-def _relabel(errors: dict[str, str]) -> dict[str, str]:
-    out = {}
+def _on_fields(errors: dict[str, str]) -> dict[str, str]:
+    """Whole-case errors under the names of the edit form's fields."""
+    shown: dict[str, str] = {}
     for key, message in errors.items():
-        if message.startswith("opportunity.") and key == "":
-            field = message.split(":", 1)[0][len("opportunity.") :]
-            out[f"o.{field}"] = message.split(":", 1)[1].strip()
+        if key.startswith("candidate."):
+            shown[key.removeprefix("candidate.")] = message
+        elif key.startswith("opportunity."):
+            shown["o." + key.removeprefix("opportunity.")] = message
+        elif key.startswith("o.") or key in {f.path for f in forms.CANDIDATE}:
+            shown[key] = message
         else:
-            out[key] = message
-    return out
+            shown.setdefault("", message)
+    return shown
 
 
 # rounds, people and stories: one pattern, a list inside the case edited item by item
