@@ -89,7 +89,8 @@ def demo() -> None:
     out.print()
     out.print(
         "Next: copy examples/harbourline-product-lead.yaml, make it yours, then "
-        "finalist import YOUR-CASE.yaml and finalist brief YOUR-CASE-ID.",
+        "finalist import YOUR-CASE.yaml and finalist brief YOUR-CASE-ID. Or do it all in "
+        "your browser: finalist serve --open (or make serve).",
         markup=False,
     )
 
