@@ -194,9 +194,11 @@ def brief_pdf(request: Request, case_id: str) -> Response:
     css = str(request.app.state.static_dir / "finalist.css")
     from weasyprint import CSS
 
-    pdf = HTML(string=bytes(page.body).decode("utf-8"), base_url=str(request.base_url)).write_pdf(
-        stylesheets=[CSS(filename=css)]
-    )
+    def offline(url: str, *args: object, **kwargs: object) -> dict[str, object]:
+        raise ValueError(f"{url}: the PDF is made from the page alone, nothing is fetched")
+
+    html = HTML(string=bytes(page.body).decode("utf-8"), url_fetcher=offline)
+    pdf = html.write_pdf(stylesheets=[CSS(filename=css)])
     return _download(pdf, f"{s.id}-brief.pdf", "application/pdf")
 
 
