@@ -181,6 +181,12 @@ _LESSON = re.compile(
     r"\b(i|we)('ve| have) (learned|learnt|since)\b|\bsince then\b|\bever since\b|"
     r"\bnow (i|we)\b|\btaught me\b"
 )
+# a sentence that opens with a subordinate clause ("When the supplier went bust, I had
+# to ..."): the convention labels it by its main clause, after the first comma
+_SUBORDINATE = re.compile(
+    r"^(so,? |and |then,? )?(when|while|because|since|after|before|although|though|as|"
+    r"once|if|by|having|thanks to|despite|with|until|given|even though|now that)\b"
+)
 # the words a narrator uses to move a story on ("So I ...", "Then we ...")
 _CONNECTIVE = re.compile(r"^(so|and|but|then|after that|next|first|finally)\b")
 
@@ -235,11 +241,30 @@ def features(sentences: Sequence[str], i: int) -> list[str]:
         if first is None or i < first
         else ("at_first_i" if i == first else "after_first_i")
     )
+    f += _main_clause(text)
     if _LESSON.search(text):
         f.append("lesson_cue")
     if _CONNECTIVE.search(text):
         f.append("connective_start")
     f += [f"word={w}" for w in bag if len(w) > 2]
+    return f
+
+
+def _main_clause(text: str) -> list[str]:
+    """Features of the main clause of a sentence that opens with a subordinate one."""
+    opener = _SUBORDINATE.match(text)
+    if not opener or "," not in text:
+        return []
+    main = text.split(",", 1)[1].strip()
+    f = [f"sub={opener.group(2)}"]
+    words = _WORD.findall(main)
+    if words:
+        f += [f"m_w1={words[0]}", f"m_w12={' '.join(words[:2])}"]
+    if _I_PAST.search(main):
+        f.append("m_i_did")
+    if _MODAL.search(main):
+        f.append("m_modal")
+    f += [f"m_cue_{kind}" for kind, cues in _CUES.items() if any(c in main for c in cues)]
     return f
 
 
