@@ -343,100 +343,34 @@ def _apply_item(
     return forms.validate_case(data, (*where, index))
 
 
+async def _save_item(
+    request: Request,
+    s: StoredCase,
+    kind: str,
+    where: list[Any],
+    position: int | None,
+    after: str,
+    **page: Any,
+) -> Response:
+    """One form post for a round, a person or a story: saved and on to ``after`` (where
+    {number} is the number of rounds once saved), or the form again with its errors."""
+    fields = ITEM_FIELDS[kind]
+    values = await posted(request)
+    try:
+        case = _apply_item(s, fields, values, where, position)
+    except FormError as exc:
+        return _item_page(request, s, kind, fields, values, 400, errors=exc.errors, **page)
+    save(request, case)
+    return to(after.format(number=len(case.rounds)))
+
+
+ITEM_FIELDS = {"round": forms.ROUND, "person": forms.INTERVIEWER, "story": forms.STORY}
+
+
 def _round_no(s: StoredCase, n: int) -> int:
     if not 1 <= n <= len(s.case.rounds):
         raise FinalistError(f"there is no round {n} in {s.id}; it has {len(s.case.rounds)}")
     return n - 1
-
-
-@router.get("/cases/{case_id}/rounds/new")
-def new_round(request: Request, case_id: str) -> Response:
-    s = stored(request, case_id)
-    return _item_page(request, s, "round", forms.ROUND, {"format": "one-on-one"}, number=None)
-
-
-@router.post("/cases/{case_id}/rounds/new", dependencies=[Csrf])
-async def add_round(request: Request, case_id: str) -> Response:
-    s = stored(request, case_id)
-    values = await posted(request)
-    try:
-        case = _apply_item(s, forms.ROUND, values, ["rounds"], None)
-    except FormError as exc:
-        return _item_page(
-            request, s, "round", forms.ROUND, values, 400, errors=exc.errors, number=None
-        )
-    save(request, case)
-    return to(f"/cases/{s.id}/rounds/{len(case.rounds)}?saved=round")
-
-
-@router.get("/cases/{case_id}/rounds/{n}")
-def edit_round(request: Request, case_id: str, n: int) -> Response:
-    s = stored(request, case_id)
-    i = _round_no(s, n)
-    data = s.case.rounds[i].model_dump(mode="python")
-    return _item_page(
-        request,
-        s,
-        "round",
-        forms.ROUND,
-        forms.current(forms.ROUND, data),
-        number=n,
-        rnd=s.case.rounds[i],
-        saved=request.query_params.get("saved"),
-    )
-
-
-@router.post("/cases/{case_id}/rounds/{n}", dependencies=[Csrf])
-async def save_round(request: Request, case_id: str, n: int) -> Response:
-    s = stored(request, case_id)
-    i = _round_no(s, n)
-    values = await posted(request)
-    try:
-        case = _apply_item(s, forms.ROUND, values, ["rounds"], i)
-    except FormError as exc:
-        return _item_page(
-            request,
-            s,
-            "round",
-            forms.ROUND,
-            values,
-            400,
-            errors=exc.errors,
-            number=n,
-            rnd=s.case.rounds[i],
-        )
-    save(request, case)
-    return to(f"/cases/{s.id}/rounds/{n}?saved=round")
-
-
-@router.get("/cases/{case_id}/rounds/{n}/people/new")
-def new_person(request: Request, case_id: str, n: int) -> Response:
-    s = stored(request, case_id)
-    _round_no(s, n)
-    return _item_page(request, s, "person", forms.INTERVIEWER, {}, number=n, index=None)
-
-
-@router.post("/cases/{case_id}/rounds/{n}/people/new", dependencies=[Csrf])
-async def add_person(request: Request, case_id: str, n: int) -> Response:
-    s = stored(request, case_id)
-    i = _round_no(s, n)
-    values = await posted(request)
-    try:
-        case = _apply_item(s, forms.INTERVIEWER, values, ["rounds", i, "interviewers"], None)
-    except FormError as exc:
-        return _item_page(
-            request,
-            s,
-            "person",
-            forms.INTERVIEWER,
-            values,
-            400,
-            errors=exc.errors,
-            number=n,
-            index=None,
-        )
-    save(request, case)
-    return to(f"/cases/{s.id}/rounds/{n}?saved=person")
 
 
 def _person_no(s: StoredCase, n: int, k: int) -> tuple[int, int]:
@@ -447,90 +381,103 @@ def _person_no(s: StoredCase, n: int, k: int) -> tuple[int, int]:
     return i, k - 1
 
 
-@router.get("/cases/{case_id}/rounds/{n}/people/{k}")
-def edit_person(request: Request, case_id: str, n: int, k: int) -> Response:
-    s = stored(request, case_id)
-    i, j = _person_no(s, n, k)
-    data = s.case.rounds[i].interviewers[j].model_dump(mode="python")
-    return _item_page(
-        request,
-        s,
-        "person",
-        forms.INTERVIEWER,
-        forms.current(forms.INTERVIEWER, data),
-        number=n,
-        index=k,
-    )
-
-
-@router.post("/cases/{case_id}/rounds/{n}/people/{k}", dependencies=[Csrf])
-async def save_person(request: Request, case_id: str, n: int, k: int) -> Response:
-    s = stored(request, case_id)
-    i, j = _person_no(s, n, k)
-    values = await posted(request)
-    try:
-        case = _apply_item(s, forms.INTERVIEWER, values, ["rounds", i, "interviewers"], j)
-    except FormError as exc:
-        return _item_page(
-            request,
-            s,
-            "person",
-            forms.INTERVIEWER,
-            values,
-            400,
-            errors=exc.errors,
-            number=n,
-            index=k,
-        )
-    save(request, case)
-    return to(f"/cases/{s.id}/rounds/{n}?saved=person")
-
-
-@router.get("/cases/{case_id}/stories/new")
-def new_story(request: Request, case_id: str) -> Response:
-    s = stored(request, case_id)
-    return _item_page(request, s, "story", forms.STORY, {}, index=None)
-
-
-@router.post("/cases/{case_id}/stories/new", dependencies=[Csrf])
-async def add_story(request: Request, case_id: str) -> Response:
-    s = stored(request, case_id)
-    values = await posted(request)
-    try:
-        case = _apply_item(s, forms.STORY, values, ["stories"], None)
-    except FormError as exc:
-        return _item_page(
-            request, s, "story", forms.STORY, values, 400, errors=exc.errors, index=None
-        )
-    save(request, case)
-    return to(f"/cases/{s.id}/edit?saved=story")
-
-
 def _story_no(s: StoredCase, k: int) -> int:
     if not 1 <= k <= len(s.case.stories):
         raise FinalistError(f"there is no story {k} in {s.id}; it has {len(s.case.stories)}")
     return k - 1
 
 
+@router.get("/cases/{case_id}/rounds/new")
+def new_round(request: Request, case_id: str) -> Response:
+    s = stored(request, case_id)
+    return _item_page(request, s, "round", forms.ROUND, {"format": "one-on-one"})
+
+
+@router.post("/cases/{case_id}/rounds/new", dependencies=[Csrf])
+async def add_round(request: Request, case_id: str) -> Response:
+    s = stored(request, case_id)
+    after = f"/cases/{s.id}/rounds/{{number}}?saved=round"
+    return await _save_item(request, s, "round", ["rounds"], None, after)
+
+
+@router.get("/cases/{case_id}/rounds/{n}")
+def edit_round(request: Request, case_id: str, n: int) -> Response:
+    s = stored(request, case_id)
+    rnd = s.case.rounds[_round_no(s, n)]
+    form = forms.current(forms.ROUND, rnd.model_dump(mode="python"))
+    saved = request.query_params.get("saved")
+    return _item_page(request, s, "round", forms.ROUND, form, number=n, rnd=rnd, saved=saved)
+
+
+@router.post("/cases/{case_id}/rounds/{n}", dependencies=[Csrf])
+async def save_round(request: Request, case_id: str, n: int) -> Response:
+    s = stored(request, case_id)
+    i = _round_no(s, n)
+    after = f"/cases/{s.id}/rounds/{n}?saved=round"
+    return await _save_item(
+        request, s, "round", ["rounds"], i, after, number=n, rnd=s.case.rounds[i]
+    )
+
+
+@router.get("/cases/{case_id}/rounds/{n}/people/new")
+def new_person(request: Request, case_id: str, n: int) -> Response:
+    s = stored(request, case_id)
+    _round_no(s, n)
+    return _item_page(request, s, "person", forms.INTERVIEWER, {}, number=n)
+
+
+@router.post("/cases/{case_id}/rounds/{n}/people/new", dependencies=[Csrf])
+async def add_person(request: Request, case_id: str, n: int) -> Response:
+    s = stored(request, case_id)
+    where = ["rounds", _round_no(s, n), "interviewers"]
+    after = f"/cases/{s.id}/rounds/{n}?saved=person"
+    return await _save_item(request, s, "person", where, None, after, number=n)
+
+
+@router.get("/cases/{case_id}/rounds/{n}/people/{k}")
+def edit_person(request: Request, case_id: str, n: int, k: int) -> Response:
+    s = stored(request, case_id)
+    i, j = _person_no(s, n, k)
+    form = forms.current(forms.INTERVIEWER, s.case.rounds[i].interviewers[j].model_dump())
+    return _item_page(request, s, "person", forms.INTERVIEWER, form, number=n, index=k)
+
+
+@router.post("/cases/{case_id}/rounds/{n}/people/{k}", dependencies=[Csrf])
+async def save_person(request: Request, case_id: str, n: int, k: int) -> Response:
+    s = stored(request, case_id)
+    i, j = _person_no(s, n, k)
+    after = f"/cases/{s.id}/rounds/{n}?saved=person"
+    return await _save_item(
+        request, s, "person", ["rounds", i, "interviewers"], j, after, number=n, index=k
+    )
+
+
+@router.get("/cases/{case_id}/stories/new")
+def new_story(request: Request, case_id: str) -> Response:
+    return _item_page(request, stored(request, case_id), "story", forms.STORY, {})
+
+
+@router.post("/cases/{case_id}/stories/new", dependencies=[Csrf])
+async def add_story(request: Request, case_id: str) -> Response:
+    s = stored(request, case_id)
+    return await _save_item(
+        request, s, "story", ["stories"], None, f"/cases/{s.id}/edit?saved=story"
+    )
+
+
 @router.get("/cases/{case_id}/stories/{k}")
 def edit_story(request: Request, case_id: str, k: int) -> Response:
     s = stored(request, case_id)
-    j = _story_no(s, k)
-    data = s.case.stories[j].model_dump(mode="python")
-    return _item_page(request, s, "story", forms.STORY, forms.current(forms.STORY, data), index=k)
+    form = forms.current(forms.STORY, s.case.stories[_story_no(s, k)].model_dump())
+    return _item_page(request, s, "story", forms.STORY, form, index=k)
 
 
 @router.post("/cases/{case_id}/stories/{k}", dependencies=[Csrf])
 async def save_story(request: Request, case_id: str, k: int) -> Response:
     s = stored(request, case_id)
     j = _story_no(s, k)
-    values = await posted(request)
-    try:
-        case = _apply_item(s, forms.STORY, values, ["stories"], j)
-    except FormError as exc:
-        return _item_page(request, s, "story", forms.STORY, values, 400, errors=exc.errors, index=k)
-    save(request, case)
-    return to(f"/cases/{s.id}/edit?saved=story")
+    after = f"/cases/{s.id}/edit?saved=story"
+    return await _save_item(request, s, "story", ["stories"], j, after, index=k)
 
 
 # --- removing, always after a confirmation page ---------------------------------------
