@@ -58,23 +58,12 @@ def thanks(
     another note. Notes already sent with --send are marked as sent and not sent again.
     """
     from finalist.coach.followup import thank_you_notes
-    from finalist.coach.glance import at_a_glance
-    from finalist.editing import round_index
+    from finalist.coach.glance import round_after
 
     loaded = load_case(case)
     c = loaded.case
     day = today(today_)
-    if round_ is not None:
-        number = round_index(c, round_) + 1
-    else:
-        past = [
-            r.number
-            for r in at_a_glance(c, day).rounds
-            if r.days_away is not None and r.days_away <= 0
-        ]
-        if not past:
-            raise FinalistError("no round has taken place yet; say which with --round N")
-        number = past[-1]
+    number = round_after(c, day, round_, "--round N")
     if send and loaded.stored_id is None:
         raise FinalistError(
             f"{loaded.path} is a file: import it first (finalist import {loaded.path}) so "

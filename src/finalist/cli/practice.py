@@ -229,21 +229,7 @@ def practice(
         from finalist.store import Attempt
 
         for turn in turns:
-            opened.save_attempt(
-                Attempt(
-                    case_id=loaded.case_id,
-                    interviewer=turn[0],
-                    question_id=turn[1].question_id,
-                    question=turn[1].question,
-                    depth=turn[1].depth,
-                    answer=turn[1].answer,
-                    score=turn[1].score,
-                    findings=[f.id for f in turn[1].analysis.findings],
-                    seconds_spoken=turn[1].analysis.seconds,
-                    seconds_taken=turn[1].seconds_taken,
-                    created_at=now(),
-                )
-            )
+            opened.save_attempt(Attempt.of(loaded.case_id, turn[0], turn[1], now()))
     if as_json:
         emit_json([t.model_dump(mode="json") for _name, t in turns])
     elif turns:

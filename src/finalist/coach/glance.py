@@ -226,6 +226,25 @@ def rounds_to_prepare(case: Case, today: date, ref: str | None = None) -> list[i
     return rounds_ahead(at_a_glance(case, today)) or [len(case.rounds)]
 
 
+def rounds_held(case: Case, today: date) -> list[int]:
+    """The numbers of the rounds that have taken place (today's included)."""
+    g = at_a_glance(case, today)
+    return [r.number for r in g.rounds if r.days_away is not None and r.days_away <= 0]
+
+
+def round_after(case: Case, today: date, ref: str | None, how: str) -> int:
+    """The round the user named, or the latest one held; ``how`` says how to name one."""
+    from finalist.editing import round_index
+    from finalist.errors import FinalistError
+
+    if ref is not None:
+        return round_index(case, ref) + 1
+    held = rounds_held(case, today)
+    if not held:
+        raise FinalistError(f"no round has taken place yet; say which with {how}")
+    return held[-1]
+
+
 def by_next_round(glances: list[Glance]) -> list[Glance]:
     """Cases in the order they need attention: the soonest next round first."""
 

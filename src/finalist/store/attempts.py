@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import sqlalchemy as sa
 from pydantic import BaseModel
 
 from finalist.store.tables import attempts
+
+if TYPE_CHECKING:
+    from finalist.coach.practice import Turn
 
 
 class Attempt(BaseModel):
@@ -24,6 +27,23 @@ class Attempt(BaseModel):
     seconds_spoken: int
     seconds_taken: int | None
     created_at: datetime
+
+    @classmethod
+    def of(cls, case_id: str, interviewer: str, turn: Turn, created_at: datetime) -> Attempt:
+        """The record of one practice answer, as the CLI and the web app both save it."""
+        return cls(
+            case_id=case_id,
+            interviewer=interviewer,
+            question_id=turn.question_id,
+            question=turn.question,
+            depth=turn.depth,
+            answer=turn.answer,
+            score=turn.score,
+            findings=[f.id for f in turn.analysis.findings],
+            seconds_spoken=turn.analysis.seconds,
+            seconds_taken=turn.seconds_taken,
+            created_at=created_at,
+        )
 
 
 def save_attempt(conn: sa.Connection, attempt: Attempt) -> int:

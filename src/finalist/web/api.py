@@ -293,22 +293,11 @@ def debrief(
 def thanks(request: Request, case_id: str, round: RoundQuery = None) -> dict[str, Any]:
     """One thank-you note per person met in a round (default: the latest round held)."""
     from finalist.coach.followup import thank_you_notes
-    from finalist.coach.glance import at_a_glance
-    from finalist.editing import round_index
+    from finalist.coach.glance import round_after
 
     ctx = context(request)
     s = _case(request, case_id)
-    if round is not None:
-        n = round_index(s.case, round) + 1
-    else:
-        past = [
-            r.number
-            for r in at_a_glance(s.case, ctx.today()).rounds
-            if r.days_away is not None and r.days_away <= 0
-        ]
-        if not past:
-            raise FinalistError("no round has taken place yet; say which with ?round=N")
-        n = past[-1]
+    n = round_after(s.case, ctx.today(), round, "?round=N")
     sent = {x.person: x.sent_at for x in ctx.store.sent_notes(s.id) if x.round_number == n}
     return thank_you_notes(s.case, n, ctx.knowledge, ctx.today(), sent=sent).model_dump(mode="json")
 

@@ -188,21 +188,7 @@ async def practice_answer(request: Request, case_id: str, n: int, k: int) -> Res
             request, "practice.html", 400, turn=None, form=values, errors=exc.errors, **page
         )
     turn = respond(qs[q], prompt, depth, answer, who, ctx.knowledge, asked, seconds)
-    ctx.store.save_attempt(
-        Attempt(
-            case_id=s.id,
-            interviewer=person.name,
-            question_id=turn.question_id,
-            question=turn.question,
-            depth=turn.depth,
-            answer=turn.answer,
-            score=turn.score,
-            findings=[f.id for f in turn.analysis.findings],
-            seconds_spoken=turn.analysis.seconds,
-            seconds_taken=turn.seconds_taken,
-            created_at=now(),
-        )
-    )
+    ctx.store.save_attempt(Attempt.of(s.id, person.name, turn, now()))
     next_asked = [*asked, turn.probe.text] if turn.probe else asked
     return render(request, "practice.html", turn=turn, next_asked=json.dumps(next_asked), **page)
 
@@ -222,10 +208,9 @@ def _asked(raw: Any) -> list[str]:
 
 
 def _past_rounds(request: Request, s: StoredCase) -> list[int]:
-    from finalist.coach.glance import at_a_glance
+    from finalist.coach.glance import rounds_held
 
-    g = at_a_glance(s.case, context(request).today())
-    return [r.number for r in g.rounds if r.days_away is not None and r.days_away <= 0]
+    return rounds_held(s.case, context(request).today())
 
 
 def _chosen(request: Request, s: StoredCase, raw: str | None) -> int | None:
