@@ -643,3 +643,20 @@ def test_bad_input_in_the_edit_form_is_shown_next_to_its_field(
     assert f'<span class="error" id="{fid}-error">' in text
     assert message in text.split(f'id="{fid}-error">')[1].split("</span>")[0]
     assert client.get(f"/api/cases/{case_id}").json() == before
+
+
+@pytest.mark.postgres
+def test_the_web_app_on_each_database(database_url: str, tmp_path: Path) -> None:
+    """The same journey on SQLite and on PostgreSQL: import, brief, debrief, notes."""
+    settings = Settings(home=tmp_path / "home", database_url=database_url)
+    app = create_app(settings, today=lambda: TODAY)
+    try:
+        with TestClient(app, base_url="http://127.0.0.1") as c:
+            case_id = imported(c)
+            assert "Likely questions" in c.get(f"/cases/{case_id}").text
+            r = post(c, f"/cases/{case_id}/debrief", {"round": "1", "p2.topics": "controls"})
+            assert r.status_code == 303  # type: ignore[attr-defined]
+            assert "To Grace Lin" in c.get(f"/cases/{case_id}/thanks?round=1").text
+            assert c.get(f"/api/cases/{case_id}").json()["revision"] == 2
+    finally:
+        app.state.finalist.store.close()
