@@ -357,3 +357,30 @@ def test_saying_no_sends_nothing(inbox: Inbox, stored: str) -> None:
     child.close()
     assert child.exitstatus == 0
     assert inbox.messages == []
+
+
+def test_once_every_note_has_gone_the_timeline_stops_asking(
+    cli: Cli, inbox: Inbox, stored: str
+) -> None:
+    before = cli("due", "--json", "--today", "2026-11-21")
+    assert "Thank-you notes for Panel" in before.out
+    assert cli("thanks", CASE_ID, "--send", "--yes", "--today", "2026-11-20").code == 0
+    after = cli("due", "--json", "--today", "2026-11-21")
+    assert "Thank-you notes for Panel" not in after.out  # Lena Ford has no address to send to
+    shown = cli("timeline", CASE_ID, "--today", "2026-11-21").out
+    assert "Thank-you notes for Panel (within 24 hours) (sent)" in shown
+
+
+def test_the_time_sent_is_on_the_candidates_clock(cli: Cli, inbox: Inbox, tmp_path: Path) -> None:
+    import json
+
+    path = tmp_path / "tokyo.yaml"
+    path.write_text(
+        CASE.replace("  phone: +44 7700 900123\n", "  time_zone: Asia/Tokyo\n"), encoding="utf-8"
+    )
+    assert cli("import", path).code == 0
+    assert cli("thanks", CASE_ID, "--send", "--yes", "--today", "2026-11-20").code == 0
+    notes = json.loads(cli("thanks", CASE_ID, "--json", "--today", "2026-11-20").out)["notes"]
+    sent = [n["sent_at"] for n in notes if n["sent_at"]]
+    assert len(sent) == 2
+    assert all(s.endswith("+09:00") for s in sent)

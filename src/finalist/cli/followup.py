@@ -98,6 +98,18 @@ def _sent_times(loaded: Loaded, number: int) -> dict[str, datetime]:
     return {s.person: s.sent_at for s in sent if s.round_number == number}
 
 
+def _notes_sent(loaded: Loaded) -> set[int]:
+    """The rounds of a stored case whose notes have all been sent."""
+    if loaded.stored_id is None:
+        return set()
+    from finalist.cli.common import store
+    from finalist.coach.followup import rounds_sent
+
+    with store() as opened:
+        sent = opened.sent_notes(loaded.stored_id)
+    return rounds_sent(loaded.case, [(x.round_number, x.person) for x in sent])
+
+
 def _write_eml(result: NotesResult, case: Case, folder: Path) -> None:
     """Each note as an email draft that opens in any mail client."""
     from finalist.model import slugify
@@ -219,7 +231,7 @@ def timeline(
     from finalist.coach.timeline import timeline as build
 
     loaded = load_case(case)
-    result = build(loaded.case, today(today_))
+    result = build(loaded.case, today(today_), _notes_sent(loaded))
     if result.message:
         raise FinalistError(result.message)
     if ics is not None:
@@ -244,11 +256,13 @@ def due(as_json: JsonOpt = False, today_: TodayOpt = None) -> None:
     from finalist.coach.timeline import timeline as build
 
     day = today(today_)
+    from finalist.coach.followup import rounds_sent
+
     with store() as opened:
-        stored = opened.all_cases()
+        stored = [(s, opened.sent_notes(s.id)) for s in opened.all_cases()]
     rows = []
-    for s in stored:
-        tl = build(s.case, day)
+    for s, sent in stored:
+        tl = build(s.case, day, rounds_sent(s.case, [(x.round_number, x.person) for x in sent]))
         rows += [
             {
                 "case": s.id,

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from datetime import UTC, date, datetime, timedelta
 
 from pydantic import BaseModel
@@ -18,7 +18,7 @@ from pydantic import BaseModel
 from finalist.coach.interviewers import dossier
 from finalist.knowledge import Knowledge
 from finalist.knowledge.schema import Archetype
-from finalist.model import Case, Round, TalkedWith, same_person
+from finalist.model import Case, Round, TalkedWith, localise, same_person
 from finalist.text import words
 
 NEAR_COPY = 0.6  # share of word pairs two notes may have in common, names and topics removed
@@ -181,9 +181,10 @@ def thank_you_notes(
         )
     _check_copies(notes, case)
     for note in notes:
-        note.sent_at = next(
-            (at for who, at in (sent or {}).items() if same_person(who, note.to)), None
-        )
+        at = next((at for who, at in (sent or {}).items() if same_person(who, note.to)), None)
+        if at is not None:  # shown on the candidate's clock
+            at = at if at.tzinfo else at.replace(tzinfo=UTC)
+            note.sent_at = localise(at, case.candidate.time_zone)  # type: ignore[assignment]
     message = None
     if missing:
         message = (
@@ -193,6 +194,18 @@ def thank_you_notes(
     return NotesResult(
         round_number=number, round_label=label, notes=notes, missing_topics=missing, message=message
     )
+
+
+def rounds_sent(case: Case, sent: Iterable[tuple[int, str]]) -> set[int]:
+    """The rounds whose notes have all been sent: everyone in the round with an email
+    address has a note recorded as sent (``sent`` holds (round number, person) pairs)."""
+    done: set[int] = set()
+    for number, rnd in enumerate(case.rounds, start=1):
+        people = [p.name for p in rnd.interviewers if p.email]
+        went = [who for n, who in sent if n == number]
+        if went and all(any(same_person(w, p) for w in went) for p in people):
+            done.add(number)
+    return done
 
 
 def _day(when: date | datetime) -> date:

@@ -7,6 +7,7 @@ Pure: takes the case and ``today``. A decision date the employer did not give is
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from datetime import date, datetime, timedelta
 
 from pydantic import BaseModel
@@ -54,7 +55,9 @@ def _end(case: Case, rnd: Round) -> date | None:
     return when
 
 
-def timeline(case: Case, today: date) -> Timeline:
+def timeline(case: Case, today: date, notes_sent: Collection[int] = ()) -> Timeline:
+    """The steps from the rounds to the decision. ``notes_sent`` are the rounds whose
+    thank-you notes have all gone (``followup.rounds_sent``): their step is done."""
     opp = case.opportunity
     dated = [(n, r) for n, r in enumerate(case.rounds, start=1) if r.date is not None]
     if not dated:
@@ -134,6 +137,9 @@ def timeline(case: Case, today: date) -> Timeline:
         ),
     ]
     for step in steps:
-        step.due = step.on <= today
+        done = step.notes_round is not None and step.notes_round in notes_sent
+        if done:
+            step.what += " (sent)"
+        step.due = step.on <= today and not done
     steps.sort(key=lambda s: s.on)
     return Timeline(steps=steps, decision=decision, decision_assumed=assumed, message=None)

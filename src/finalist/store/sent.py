@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import UTC, datetime
 
 import sqlalchemy as sa
 from pydantic import BaseModel
@@ -32,7 +32,11 @@ def case_sent(conn: sa.Connection, case_id: str) -> list[SentNote]:
     rows = conn.execute(
         sa.select(sent_notes).where(sent_notes.c.case_id == case_id).order_by(sent_notes.c.id)
     )
-    return [SentNote.model_validate(dict(row._mapping)) for row in rows]
+    notes = [SentNote.model_validate(dict(row._mapping)) for row in rows]
+    for note in notes:  # SQLite gives back the time without its zone: it was UTC
+        if note.sent_at.tzinfo is None:
+            note.sent_at = note.sent_at.replace(tzinfo=UTC)
+    return notes
 
 
 def remove_sent(conn: sa.Connection, case_id: str) -> None:

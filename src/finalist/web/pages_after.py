@@ -370,8 +370,10 @@ def thanks_eml(request: Request, case_id: str, n: int, k: int) -> Response:
 
 @router.get("/cases/{case_id}/timeline")
 def timeline_page(request: Request, case_id: str) -> Response:
+    from finalist.coach.followup import rounds_sent
     from finalist.coach.timeline import timeline
 
     s = stored(request, case_id)
-    result = timeline(s.case, context(request).today())
+    sent = [(x.round_number, x.person) for x in context(request).store.sent_notes(s.id)]
+    result = timeline(s.case, context(request).today(), rounds_sent(s.case, sent))
     return render(request, "timeline.html", s=s, section="timeline", tl=result)
