@@ -362,6 +362,8 @@ def test_saying_no_sends_nothing(inbox: Inbox, stored: str) -> None:
 def test_once_every_note_has_gone_the_timeline_stops_asking(
     cli: Cli, inbox: Inbox, stored: str
 ) -> None:
+    import json
+
     before = cli("due", "--json", "--today", "2026-11-21")
     assert "Thank-you notes for Panel" in before.out
     assert cli("thanks", CASE_ID, "--send", "--yes", "--today", "2026-11-20").code == 0
@@ -369,6 +371,9 @@ def test_once_every_note_has_gone_the_timeline_stops_asking(
     assert "Thank-you notes for Panel" not in after.out  # Lena Ford has no address to send to
     shown = cli("timeline", CASE_ID, "--today", "2026-11-21").out
     assert "Thank-you notes for Panel (within 24 hours) (sent)" in shown
+    brief = json.loads(cli("brief", CASE_ID, "--json", "--today", "2026-11-21").out)
+    assert [n["sent_at"] is not None for n in brief["notes"][0]["notes"]] == [True, True, False]
+    assert brief["timeline"]["steps"][0]["what"].endswith("(sent)")
 
 
 def test_the_time_sent_is_on_the_candidates_clock(cli: Cli, inbox: Inbox, tmp_path: Path) -> None:

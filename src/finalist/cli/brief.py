@@ -44,9 +44,11 @@ def brief(
     For every round ahead: each interviewer's dossier and the questions they are likely
     to ask, and the questions several of them will ask.
     """
+    from finalist.cli.followup import sent_by_round
     from finalist.coach import build_brief
 
-    result = build_brief(load_case(case).case, today(today_), knowledge())
+    loaded = load_case(case)
+    result = build_brief(loaded.case, today(today_), knowledge(), sent_by_round(loaded))
     if as_json:
         emit_json(result.model_dump(mode="json"))
         return

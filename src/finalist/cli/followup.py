@@ -69,14 +69,16 @@ def thanks(
             f"{loaded.path} is a file: import it first (finalist import {loaded.path}) so "
             "finalist can remember which notes were sent"
         )
-    result = thank_you_notes(c, number, knowledge(), day, sent=_sent_times(loaded, number))
+    result = thank_you_notes(c, number, knowledge(), day, sent=sent_by_round(loaded).get(number))
     if result.message and not result.notes:
         raise FinalistError(result.message)
     if eml is not None:
         _write_eml(result, c, eml)
     if send:
         _send(loaded, result, yes=yes, as_json=as_json)
-        result = thank_you_notes(c, number, knowledge(), day, sent=_sent_times(loaded, number))
+        result = thank_you_notes(
+            c, number, knowledge(), day, sent=sent_by_round(loaded).get(number)
+        )
     if as_json:
         emit_json(result.model_dump(mode="json"))
         return
@@ -87,27 +89,22 @@ def thanks(
     console().print(notes_view(result))
 
 
-def _sent_times(loaded: Loaded, number: int) -> dict[str, datetime]:
-    """When each person's note of round ``number`` was sent, by person."""
+def sent_by_round(loaded: Loaded) -> dict[int, dict[str, datetime]]:
+    """For a stored case, when each note was sent, by round and person."""
     if loaded.stored_id is None:
         return {}
     from finalist.cli.common import store
+    from finalist.store.sent import by_round
 
     with store() as opened:
-        sent = opened.sent_notes(loaded.stored_id)
-    return {s.person: s.sent_at for s in sent if s.round_number == number}
+        return by_round(opened.sent_notes(loaded.stored_id))
 
 
 def _notes_sent(loaded: Loaded) -> set[int]:
     """The rounds of a stored case whose notes have all been sent."""
-    if loaded.stored_id is None:
-        return set()
-    from finalist.cli.common import store
     from finalist.coach.followup import rounds_sent
 
-    with store() as opened:
-        sent = opened.sent_notes(loaded.stored_id)
-    return rounds_sent(loaded.case, [(x.round_number, x.person) for x in sent])
+    return rounds_sent(loaded.case, sent_by_round(loaded))
 
 
 def _write_eml(result: NotesResult, case: Case, folder: Path) -> None:
@@ -257,12 +254,13 @@ def due(as_json: JsonOpt = False, today_: TodayOpt = None) -> None:
 
     day = today(today_)
     from finalist.coach.followup import rounds_sent
+    from finalist.store.sent import by_round
 
     with store() as opened:
-        stored = [(s, opened.sent_notes(s.id)) for s in opened.all_cases()]
+        stored = [(s, by_round(opened.sent_notes(s.id))) for s in opened.all_cases()]
     rows = []
     for s, sent in stored:
-        tl = build(s.case, day, rounds_sent(s.case, [(x.round_number, x.person) for x in sent]))
+        tl = build(s.case, day, rounds_sent(s.case, sent))
         rows += [
             {
                 "case": s.id,

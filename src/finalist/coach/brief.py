@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from datetime import date
+from collections.abc import Mapping
+from datetime import date, datetime
 
 from pydantic import BaseModel
 
 from finalist.coach.asks import PersonAsks, QuestionCheck, check_own_questions, questions_to_ask
 from finalist.coach.consensus import ConsensusMap, consensus_map
-from finalist.coach.followup import NotesResult, thank_you_notes
+from finalist.coach.followup import NotesResult, rounds_sent, thank_you_notes
 from finalist.coach.glance import Glance, at_a_glance, rounds_ahead
 from finalist.coach.matching import RoundStories, match_round
 from finalist.coach.plan import Plan, first_six_months
@@ -58,7 +59,16 @@ def _round(
     )
 
 
-def build_brief(case: Case, today: date, knowledge: Knowledge) -> Brief:
+def build_brief(
+    case: Case,
+    today: date,
+    knowledge: Knowledge,
+    sent: Mapping[int, Mapping[str, datetime]] | None = None,
+) -> Brief:
+    """Every section, in reading order. ``sent`` says which thank-you notes have gone, by
+    round and person (``store.sent.by_round``): they show as sent, in the notes and the
+    timeline."""
+    sent = sent or {}
     glance = at_a_glance(case, today)
     ahead = rounds_ahead(glance)
     asked: set[str] = set()  # questions to ask, not repeated from one round to the next
@@ -71,9 +81,9 @@ def build_brief(case: Case, today: date, knowledge: Knowledge) -> Brief:
         own_questions=check_own_questions(case, knowledge),
         rounds=[_round(case, n, knowledge, today, asked, plan) for n in ahead],
         notes=[
-            thank_you_notes(case, r.number, knowledge, today)
+            thank_you_notes(case, r.number, knowledge, today, sent=sent.get(r.number))
             for r in glance.rounds
             if r.number not in ahead and r.debriefed
         ],
-        timeline=timeline(case, today),
+        timeline=timeline(case, today, rounds_sent(case, sent)),
     )

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from datetime import UTC, date, datetime, timedelta
 
 from pydantic import BaseModel
@@ -196,13 +196,13 @@ def thank_you_notes(
     )
 
 
-def rounds_sent(case: Case, sent: Iterable[tuple[int, str]]) -> set[int]:
+def rounds_sent(case: Case, sent: Mapping[int, Mapping[str, datetime]]) -> set[int]:
     """The rounds whose notes have all been sent: everyone in the round with an email
-    address has a note recorded as sent (``sent`` holds (round number, person) pairs)."""
+    address has a note recorded as sent (``sent``: by round, person and time sent)."""
     done: set[int] = set()
     for number, rnd in enumerate(case.rounds, start=1):
         people = [p.name for p in rnd.interviewers if p.email]
-        went = [who for n, who in sent if n == number]
+        went = list(sent.get(number, {}))
         if went and all(any(same_person(w, p) for w in went) for p in people):
             done.add(number)
     return done

@@ -39,5 +39,13 @@ def case_sent(conn: sa.Connection, case_id: str) -> list[SentNote]:
     return notes
 
 
+def by_round(notes: list[SentNote]) -> dict[int, dict[str, datetime]]:
+    """When each person's note was sent, round by round: what the coach needs."""
+    out: dict[int, dict[str, datetime]] = {}
+    for note in notes:
+        out.setdefault(note.round_number, {})[note.person] = note.sent_at
+    return out
+
+
 def remove_sent(conn: sa.Connection, case_id: str) -> None:
     conn.execute(sent_notes.delete().where(sent_notes.c.case_id == case_id))

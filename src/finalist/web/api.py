@@ -152,11 +152,11 @@ def delete_case(request: Request, case_id: str) -> Response:
 def brief(request: Request, case_id: str) -> dict[str, Any]:
     """Every section of the brief."""
     from finalist.coach.brief import build_brief
+    from finalist.web.pages_cases import sent
 
     ctx = context(request)
-    return build_brief(_case(request, case_id).case, ctx.today(), ctx.knowledge).model_dump(
-        mode="json"
-    )
+    s = _case(request, case_id)
+    return build_brief(s.case, ctx.today(), ctx.knowledge, sent(request, s)).model_dump(mode="json")
 
 
 def _rounds(request: Request, case_id: str, ref: str | None) -> tuple[StoredCase, list[int]]:
@@ -298,17 +298,22 @@ def thanks(request: Request, case_id: str, round: RoundQuery = None) -> dict[str
     ctx = context(request)
     s = _case(request, case_id)
     n = round_after(s.case, ctx.today(), round, "?round=N")
-    sent = {x.person: x.sent_at for x in ctx.store.sent_notes(s.id) if x.round_number == n}
-    return thank_you_notes(s.case, n, ctx.knowledge, ctx.today(), sent=sent).model_dump(mode="json")
+    from finalist.web.pages_cases import sent
+
+    notes = thank_you_notes(s.case, n, ctx.knowledge, ctx.today(), sent=sent(request, s).get(n))
+    return notes.model_dump(mode="json")
 
 
 @router.get("/cases/{case_id}/timeline")
 def timeline(request: Request, case_id: str) -> dict[str, Any]:
     """The timeline to the decision."""
+    from finalist.coach.followup import rounds_sent
     from finalist.coach.timeline import timeline as build
+    from finalist.web.pages_cases import sent
 
     ctx = context(request)
-    return build(_case(request, case_id).case, ctx.today()).model_dump(mode="json")
+    s = _case(request, case_id)
+    return build(s.case, ctx.today(), rounds_sent(s.case, sent(request, s))).model_dump(mode="json")
 
 
 @router.get("/cases/{case_id}/attempts")

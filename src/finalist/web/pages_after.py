@@ -329,10 +329,10 @@ async def save_debrief(request: Request, case_id: str) -> Response:
 
 def _notes(request: Request, s: StoredCase, n: int) -> Any:
     from finalist.coach.followup import thank_you_notes
+    from finalist.web.pages_cases import sent
 
     ctx = context(request)
-    sent = {x.person: x.sent_at for x in ctx.store.sent_notes(s.id) if x.round_number == n}
-    return thank_you_notes(s.case, n, ctx.knowledge, ctx.today(), sent=sent)
+    return thank_you_notes(s.case, n, ctx.knowledge, ctx.today(), sent=sent(request, s).get(n))
 
 
 @router.get("/cases/{case_id}/thanks")
@@ -372,8 +372,8 @@ def thanks_eml(request: Request, case_id: str, n: int, k: int) -> Response:
 def timeline_page(request: Request, case_id: str) -> Response:
     from finalist.coach.followup import rounds_sent
     from finalist.coach.timeline import timeline
+    from finalist.web.pages_cases import sent
 
     s = stored(request, case_id)
-    sent = [(x.round_number, x.person) for x in context(request).store.sent_notes(s.id)]
-    result = timeline(s.case, context(request).today(), rounds_sent(s.case, sent))
+    result = timeline(s.case, context(request).today(), rounds_sent(s.case, sent(request, s)))
     return render(request, "timeline.html", s=s, section="timeline", tl=result)

@@ -30,6 +30,13 @@ def stored(request: Request, case_id: str) -> StoredCase:
     return context(request).store.get_case(case_id)
 
 
+def sent(request: Request, s: StoredCase) -> dict[int, dict[str, datetime]]:
+    """When each of the case's notes was sent, by round and person."""
+    from finalist.store.sent import by_round
+
+    return by_round(context(request).store.sent_notes(s.id))
+
+
 def save(request: Request, case: Case) -> str:
     return context(request).store.save_case(case, now=now(), source="web").id
 
@@ -149,7 +156,7 @@ def brief_page(request: Request, case_id: str) -> Response:
 
     ctx = context(request)
     s = stored(request, case_id)
-    brief = build_brief(s.case, ctx.today(), ctx.knowledge)
+    brief = build_brief(s.case, ctx.today(), ctx.knowledge, sent(request, s))
     return render(request, "brief.html", s=s, brief=brief, pdf_ready=_pdf_ready(), section="brief")
 
 
@@ -175,7 +182,7 @@ def brief_markdown(request: Request, case_id: str) -> Response:
 
     ctx = context(request)
     s = stored(request, case_id)
-    text = brief_md(build_brief(s.case, ctx.today(), ctx.knowledge))
+    text = brief_md(build_brief(s.case, ctx.today(), ctx.knowledge, sent(request, s)))
     return _download(text, f"{s.id}-brief.md", "text/markdown; charset=utf-8")
 
 
@@ -189,7 +196,7 @@ def brief_pdf(request: Request, case_id: str) -> Response:
         return render(request, "pdf_missing.html", 501, s=s)
     from weasyprint import HTML  # type: ignore[import-not-found, unused-ignore]
 
-    brief = build_brief(s.case, ctx.today(), ctx.knowledge)
+    brief = build_brief(s.case, ctx.today(), ctx.knowledge, sent(request, s))
     page = render(request, "brief.html", s=s, brief=brief, pdf_ready=True, printing=True)
     css = str(request.app.state.static_dir / "finalist.css")
     from weasyprint import CSS
