@@ -16,7 +16,7 @@ import sys
 from pathlib import Path
 
 from finalist.coach.evaluation import StarAnswer, evaluate_star
-from finalist.coach.star import train, training_answers
+from finalist.coach.star_training import train, training_answers
 
 
 def cross_validate(

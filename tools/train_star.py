@@ -10,7 +10,7 @@ import json
 import sys
 from pathlib import Path
 
-from finalist.coach.star import train, training_answers
+from finalist.coach.star_training import train, training_answers
 
 TARGET = Path(__file__).resolve().parent.parent / "src/finalist/coach/data/star_model.json"
 

@@ -17,6 +17,10 @@ class FinalistError(Exception):
         return self.message
 
 
+class NotFound(FinalistError):
+    """What the user named does not exist (a case id): the web app answers 404."""
+
+
 class FieldError(FinalistError):
     """A mistake in one named field: the web app shows it next to that field, the command
     line as ``--field: message``."""

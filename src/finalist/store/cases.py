@@ -12,7 +12,7 @@ from typing import Any
 
 import sqlalchemy as sa
 
-from finalist.errors import FinalistError
+from finalist.errors import FinalistError, NotFound
 from finalist.model import Case
 from finalist.store.tables import attempts, case_revisions, cases, sent_notes
 
@@ -113,7 +113,7 @@ def resolve_id(conn: sa.Connection, ref: str) -> str:
         shown = ", ".join(starting[:5])
         raise FinalistError(f"{ref!r} matches {len(starting)} cases ({shown}); give more of the id")
     if not ids:
-        raise FinalistError(
+        raise NotFound(
             f"no case {ref[:80]!r}: no case is stored yet; import one with "
             "finalist import CASE.yaml, or give the path of a case file"
         )
@@ -122,7 +122,7 @@ def resolve_id(conn: sa.Connection, ref: str) -> str:
     close += [i for i in ids if i not in close and any(w in i for w in words)]
     close = close[:3]
     hint = f"did you mean {' or '.join(close)}?" if close else "finalist list shows them all"
-    raise FinalistError(f"no case {ref[:80]!r}; {hint}")
+    raise NotFound(f"no case {ref[:80]!r}; {hint}")
 
 
 def get_case(conn: sa.Connection, ref: str) -> StoredCase:

@@ -24,7 +24,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.middleware.trustedhost import TrustedHostMiddleware
 
 from finalist import __version__
-from finalist.errors import FieldError, FinalistError
+from finalist.errors import FieldError, FinalistError, NotFound
 from finalist.knowledge import Knowledge
 from finalist.settings import Settings
 from finalist.store import Store
@@ -253,7 +253,4 @@ def _template_helpers(templates: Jinja2Templates) -> None:
 
 
 def _status(exc: FinalistError) -> int:
-    text = exc.message
-    if text.startswith(("no case", "there is no case")) or " no case " in text[:40]:
-        return 404
-    return 400
+    return 404 if isinstance(exc, NotFound) else 400
