@@ -3,6 +3,8 @@ CSRF, the size limit, the host check, escaping, and the JSON API."""
 
 from __future__ import annotations
 
+import html
+import json
 import re
 from collections.abc import Iterator
 from datetime import date
@@ -661,3 +663,26 @@ def test_the_web_app_on_each_database(database_url: str, tmp_path: Path) -> None
             assert c.get(f"/api/cases/{case_id}").json()["revision"] == 2
     finally:
         app.state.finalist.store.close()
+
+
+def test_a_refused_follow_up_answer_keeps_the_follow_up(client: TestClient) -> None:
+    case_id = imported(client)
+    asked = '["What did you do, yourself, \\"exactly\\"?"]'
+    r = post(
+        client,
+        f"/cases/{case_id}/practice/1/1",
+        {
+            "q": "0",
+            "depth": "1",
+            "prompt": "What did you do yourself?",
+            "asked": asked,
+            "answer": "",
+        },
+    )
+    assert r.status_code == 400  # type: ignore[attr-defined]
+    text = r.text  # type: ignore[attr-defined]
+    assert "What did you do yourself?" in text
+    assert '<span class="error" id="f-answer-error">the answer is empty' in text
+    value = re.search(r'name="asked" value="([^"]*)"', text)
+    assert value
+    assert json.loads(html.unescape(value.group(1))) == ['What did you do, yourself, "exactly"?']

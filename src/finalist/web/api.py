@@ -16,6 +16,7 @@ from finalist.casefile import parse_case
 from finalist.errors import FinalistError
 from finalist.store import StoredCase
 from finalist.web.app import context
+from finalist.web.shared import save_over
 
 router = APIRouter(prefix="/api", tags=["finalist"])
 RoundQuery = Annotated[
@@ -117,12 +118,7 @@ def replace_case(
     _json_only(request)
     s = _case(request, case_id)
     case = _parse(body)
-    data = case.model_dump(mode="python") | {"id": s.id}
-    from finalist.model import Case
-
-    result = context(request).store.save_case(
-        Case.model_validate(data), now=datetime.now(UTC), source="api"
-    )
+    result = save_over(request, s, case, source="api")
     return Saved(id=result.id, status=result.status.value)
 
 
@@ -152,7 +148,7 @@ def delete_case(request: Request, case_id: str) -> Response:
 def brief(request: Request, case_id: str) -> dict[str, Any]:
     """Every section of the brief."""
     from finalist.coach.brief import build_brief
-    from finalist.web.pages_cases import sent
+    from finalist.web.shared import sent
 
     ctx = context(request)
     s = _case(request, case_id)
@@ -280,12 +276,7 @@ def debrief(
 
     s = _case(request, case_id)
     case, _n = editing.set_debrief(s.case, str(number), body, context(request).today())
-    data = case.model_dump(mode="python") | {"id": s.id}
-    from finalist.model import Case
-
-    result = context(request).store.save_case(
-        Case.model_validate(data), now=datetime.now(UTC), source="api"
-    )
+    result = save_over(request, s, case, source="api")
     return Saved(id=result.id, status=result.status.value)
 
 
@@ -298,7 +289,7 @@ def thanks(request: Request, case_id: str, round: RoundQuery = None) -> dict[str
     ctx = context(request)
     s = _case(request, case_id)
     n = round_after(s.case, ctx.today(), round, "?round=N")
-    from finalist.web.pages_cases import sent
+    from finalist.web.shared import sent
 
     notes = thank_you_notes(s.case, n, ctx.knowledge, ctx.today(), sent=sent(request, s).get(n))
     return notes.model_dump(mode="json")
@@ -309,7 +300,7 @@ def timeline(request: Request, case_id: str) -> dict[str, Any]:
     """The timeline to the decision."""
     from finalist.coach.followup import rounds_sent
     from finalist.coach.timeline import timeline as build
-    from finalist.web.pages_cases import sent
+    from finalist.web.shared import sent
 
     ctx = context(request)
     s = _case(request, case_id)

@@ -13,7 +13,7 @@ from fastapi.responses import Response
 from finalist.errors import FinalistError
 from finalist.store import StoredCase
 from finalist.web.app import FormError, check_csrf, context, render
-from finalist.web.pages_cases import now, posted, save, stored, to
+from finalist.web.shared import now, posted, save_over, stored, to
 
 router = APIRouter(include_in_schema=False)
 Csrf = Depends(check_csrf)
@@ -75,9 +75,9 @@ async def analyze_answer_page(request: Request) -> Response:
 
 
 def _person(s: StoredCase, n: int, k: int) -> tuple[Any, Any]:
-    from finalist.web.pages_cases import _person_no
+    from finalist.web.shared import person_no
 
-    i, j = _person_no(s, n, k)
+    i, j = person_no(s, n, k)
     return s.case.rounds[i], s.case.rounds[i].interviewers[j]
 
 
@@ -317,10 +317,7 @@ async def save_debrief(request: Request, case_id: str) -> Response:
             errors=exc.errors,
             past=_past_rounds(request, s),
         )
-    case_data = case.model_dump(mode="python") | {"id": s.id}
-    from finalist.model import Case
-
-    save(request, Case.model_validate(case_data))
+    save_over(request, s, case)
     return to(f"/cases/{s.id}/thanks?round={n}&saved=debrief")
 
 
@@ -329,7 +326,7 @@ async def save_debrief(request: Request, case_id: str) -> Response:
 
 def _notes(request: Request, s: StoredCase, n: int) -> Any:
     from finalist.coach.followup import thank_you_notes
-    from finalist.web.pages_cases import sent
+    from finalist.web.shared import sent
 
     ctx = context(request)
     return thank_you_notes(s.case, n, ctx.knowledge, ctx.today(), sent=sent(request, s).get(n))
@@ -356,23 +353,23 @@ def thanks_page(request: Request, case_id: str) -> Response:
 def thanks_eml(request: Request, case_id: str, n: int, k: int) -> Response:
     from finalist.model import slugify
     from finalist.render.email import note_message
-    from finalist.web.pages_cases import _download, _round_no
+    from finalist.web.shared import download, round_no
 
     s = stored(request, case_id)
-    _round_no(s, n)
+    round_no(s, n)
     result = _notes(request, s, n)
     if not 1 <= k <= len(result.notes):
         raise FinalistError(f"there is no note {k} for round {n}")
     note = result.notes[k - 1]
     body = bytes(note_message(note, s.case, draft=True))
-    return _download(body, f"{k:02d}-{slugify(note.to)}.eml", "message/rfc822")
+    return download(body, f"{k:02d}-{slugify(note.to)}.eml", "message/rfc822")
 
 
 @router.get("/cases/{case_id}/timeline")
 def timeline_page(request: Request, case_id: str) -> Response:
     from finalist.coach.followup import rounds_sent
     from finalist.coach.timeline import timeline
-    from finalist.web.pages_cases import sent
+    from finalist.web.shared import sent
 
     s = stored(request, case_id)
     result = timeline(s.case, context(request).today(), rounds_sent(s.case, sent(request, s)))

@@ -3,51 +3,18 @@ its downloads."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from datetime import UTC, datetime
-from typing import Any
-
 from fastapi import APIRouter, Depends, Request
-from fastapi.responses import RedirectResponse, Response
+from fastapi.responses import Response
 from starlette.datastructures import UploadFile
 
 from finalist.casefile import dump_case, parse_case
 from finalist.errors import FinalistError
-from finalist.model import Case
-from finalist.store import StoredCase
 from finalist.web import forms
 from finalist.web.app import FormError, check_csrf, context, render
+from finalist.web.shared import download, now, posted, save, sent, stored, to
 
 router = APIRouter(include_in_schema=False)
 Csrf = Depends(check_csrf)
-
-
-def now() -> datetime:
-    return datetime.now(UTC)
-
-
-def stored(request: Request, case_id: str) -> StoredCase:
-    return context(request).store.get_case(case_id)
-
-
-def sent(request: Request, s: StoredCase) -> dict[int, dict[str, datetime]]:
-    """When each of the case's notes was sent, by round and person."""
-    from finalist.store.sent import by_round
-
-    return by_round(context(request).store.sent_notes(s.id))
-
-
-def save(request: Request, case: Case) -> str:
-    return context(request).store.save_case(case, now=now(), source="web").id
-
-
-def to(url: str) -> RedirectResponse:
-    return RedirectResponse(url, status_code=303)
-
-
-async def posted(request: Request) -> dict[str, Any]:
-    form = await request.form()
-    return dict(form.multi_items())
 
 
 # --- the list -------------------------------------------------------------------------
@@ -108,7 +75,7 @@ async def create_case(request: Request) -> Response:
             )
     except FormError as exc:
         return render(request, "new.html", 400, fields=NEW_CASE, form=values, errors=exc.errors)
-    return to(f"/cases/{save(request, case)}/edit")
+    return to(f"/cases/{save(request, case).id}/edit")
 
 
 @router.post("/cases/import", dependencies=[Csrf])
@@ -144,7 +111,7 @@ async def import_case(request: Request) -> Response:
             form={"opportunity.stage": "second-round", "text": pasted or ""},
             errors={"import": exc.message},
         )
-    return to(f"/cases/{save(request, case)}")
+    return to(f"/cases/{save(request, case).id}")
 
 
 # --- one case: the brief and its downloads --------------------------------------------
@@ -166,15 +133,6 @@ def _pdf_ready() -> bool:
     return importlib.util.find_spec("weasyprint") is not None
 
 
-def _download(body: bytes | str, filename: str, media_type: str) -> Response:
-    data = body.encode("utf-8") if isinstance(body, str) else body
-    return Response(
-        data,
-        media_type=media_type,
-        headers={"Content-Disposition": f'attachment; filename="{filename}"'},
-    )
-
-
 @router.get("/cases/{case_id}/brief.md")
 def brief_markdown(request: Request, case_id: str) -> Response:
     from finalist.coach.brief import build_brief
@@ -183,7 +141,7 @@ def brief_markdown(request: Request, case_id: str) -> Response:
     ctx = context(request)
     s = stored(request, case_id)
     text = brief_md(build_brief(s.case, ctx.today(), ctx.knowledge, sent(request, s)))
-    return _download(text, f"{s.id}-brief.md", "text/markdown; charset=utf-8")
+    return download(text, f"{s.id}-brief.md", "text/markdown; charset=utf-8")
 
 
 @router.get("/cases/{case_id}/brief.pdf")
@@ -206,7 +164,7 @@ def brief_pdf(request: Request, case_id: str) -> Response:
 
     html = HTML(string=bytes(page.body).decode("utf-8"), url_fetcher=offline)
     pdf = html.write_pdf(stylesheets=[CSS(filename=css)])
-    return _download(pdf, f"{s.id}-brief.pdf", "application/pdf")
+    return download(pdf, f"{s.id}-brief.pdf", "application/pdf")
 
 
 @router.get("/cases/{case_id}/timeline.ics")
@@ -220,335 +178,10 @@ def timeline_ics(request: Request, case_id: str) -> Response:
     if tl.message:
         raise FinalistError(tl.message)
     body = ics(tl, s.id, s.case.opportunity.company, now())
-    return _download(body, f"{s.id}-timeline.ics", "text/calendar; charset=utf-8")
+    return download(body, f"{s.id}-timeline.ics", "text/calendar; charset=utf-8")
 
 
 @router.get("/cases/{case_id}/case.yaml")
 def export_case(request: Request, case_id: str) -> Response:
     s = stored(request, case_id)
-    return _download(dump_case(s.case), f"{s.id}.yaml", "application/yaml; charset=utf-8")
-
-
-# --- editing --------------------------------------------------------------------------
-
-
-def _data(s: StoredCase) -> dict[str, Any]:
-    data = s.case.model_dump(mode="python")
-    data["id"] = s.id  # the id stays, even when the company or role is renamed
-    return data
-
-
-def _edit_page(request: Request, s: StoredCase, status: int = 200, **values: Any) -> Response:
-    data = s.case.model_dump(mode="python")
-    form = forms.current(forms.CANDIDATE, data["candidate"]) | {
-        f"o.{k}": v for k, v in forms.current(forms.OPPORTUNITY, data["opportunity"]).items()
-    }
-    values.setdefault("form", form)
-    return render(
-        request,
-        "edit.html",
-        status,
-        s=s,
-        candidate=forms.CANDIDATE,
-        opportunity=[_prefixed(f, "o.") for f in forms.OPPORTUNITY],
-        section="edit",
-        **values,
-    )
-
-
-def _prefixed(f: forms.Field, prefix: str) -> forms.Field:
-    return forms.Field(prefix + f.path, f.label, f.kind, f.help, f.choices, f.required)
-
-
-@router.get("/cases/{case_id}/edit")
-def edit_case(request: Request, case_id: str) -> Response:
-    return _edit_page(request, stored(request, case_id), saved=request.query_params.get("saved"))
-
-
-@router.post("/cases/{case_id}/edit", dependencies=[Csrf])
-async def save_case_details(request: Request, case_id: str) -> Response:
-    s = stored(request, case_id)
-    values = await posted(request)
-    errors: dict[str, str] = {}
-    person, e1 = forms.form_values(forms.CANDIDATE, values)
-    errors |= e1
-    opp_values = {k[2:]: v for k, v in values.items() if k.startswith("o.")}
-    opportunity, e2 = forms.form_values(forms.OPPORTUNITY, opp_values)
-    errors |= {f"o.{k}": v for k, v in e2.items()}
-    try:
-        if errors:
-            raise FormError(errors)
-        data = _data(s)
-        forms.merge(data["candidate"], person)
-        forms.merge(data["opportunity"], opportunity)
-        case = forms.validate_case(data)
-    except FormError as exc:
-        return _edit_page(request, s, 400, form=values, errors=_on_fields(exc.errors))
-    save(request, case)
-    return to(f"/cases/{s.id}/edit?saved=details")
-
-
-def _on_fields(errors: dict[str, str]) -> dict[str, str]:
-    """Whole-case errors under the names of the edit form's fields."""
-    shown: dict[str, str] = {}
-    for key, message in errors.items():
-        if key.startswith("candidate."):
-            shown[key.removeprefix("candidate.")] = message
-        elif key.startswith("opportunity."):
-            shown["o." + key.removeprefix("opportunity.")] = message
-        elif key.startswith("o.") or key in {f.path for f in forms.CANDIDATE}:
-            shown[key] = message
-        else:
-            shown.setdefault("", message)
-    return shown
-
-
-# rounds, people and stories: one pattern, a list inside the case edited item by item
-
-
-def _item_page(
-    request: Request,
-    s: StoredCase,
-    kind: str,
-    fields: Sequence[forms.Field],
-    form: dict[str, Any],
-    status: int = 200,
-    **values: Any,
-) -> Response:
-    return render(
-        request,
-        "item.html",
-        status,
-        s=s,
-        kind=kind,
-        fields=fields,
-        form=form,
-        section="edit",
-        **values,
-    )
-
-
-def _apply_item(
-    s: StoredCase,
-    fields: Sequence[forms.Field],
-    values: dict[str, Any],
-    where: list[Any],
-    index: int | None,
-) -> Case:
-    """The case with the item at ``where`` (a path to a list) replaced or appended."""
-    changes, errors = forms.form_values(fields, values)
-    if errors:
-        raise FormError(errors)
-    data = _data(s)
-    items: Any = data
-    for key in where:
-        items = items[key]
-    if index is None:
-        items.append({})
-        index = len(items) - 1
-    forms.merge(items[index], changes)
-    return forms.validate_case(data, (*where, index))
-
-
-async def _save_item(
-    request: Request,
-    s: StoredCase,
-    kind: str,
-    where: list[Any],
-    position: int | None,
-    after: str,
-    **page: Any,
-) -> Response:
-    """One form post for a round, a person or a story: saved and on to ``after`` (where
-    {number} is the number of rounds once saved), or the form again with its errors."""
-    fields = ITEM_FIELDS[kind]
-    values = await posted(request)
-    try:
-        case = _apply_item(s, fields, values, where, position)
-    except FormError as exc:
-        return _item_page(request, s, kind, fields, values, 400, errors=exc.errors, **page)
-    save(request, case)
-    return to(after.format(number=len(case.rounds)))
-
-
-ITEM_FIELDS = {"round": forms.ROUND, "person": forms.INTERVIEWER, "story": forms.STORY}
-
-
-def _round_no(s: StoredCase, n: int) -> int:
-    if not 1 <= n <= len(s.case.rounds):
-        raise FinalistError(f"there is no round {n} in {s.id}; it has {len(s.case.rounds)}")
-    return n - 1
-
-
-def _person_no(s: StoredCase, n: int, k: int) -> tuple[int, int]:
-    i = _round_no(s, n)
-    people = s.case.rounds[i].interviewers
-    if not 1 <= k <= len(people):
-        raise FinalistError(f"round {n} has no person {k}; it has {len(people)}")
-    return i, k - 1
-
-
-def _story_no(s: StoredCase, k: int) -> int:
-    if not 1 <= k <= len(s.case.stories):
-        raise FinalistError(f"there is no story {k} in {s.id}; it has {len(s.case.stories)}")
-    return k - 1
-
-
-@router.get("/cases/{case_id}/rounds/new")
-def new_round(request: Request, case_id: str) -> Response:
-    s = stored(request, case_id)
-    return _item_page(request, s, "round", forms.ROUND, {"format": "one-on-one"})
-
-
-@router.post("/cases/{case_id}/rounds/new", dependencies=[Csrf])
-async def add_round(request: Request, case_id: str) -> Response:
-    s = stored(request, case_id)
-    after = f"/cases/{s.id}/rounds/{{number}}?saved=round"
-    return await _save_item(request, s, "round", ["rounds"], None, after)
-
-
-@router.get("/cases/{case_id}/rounds/{n}")
-def edit_round(request: Request, case_id: str, n: int) -> Response:
-    s = stored(request, case_id)
-    rnd = s.case.rounds[_round_no(s, n)]
-    form = forms.current(forms.ROUND, rnd.model_dump(mode="python"))
-    saved = request.query_params.get("saved")
-    return _item_page(request, s, "round", forms.ROUND, form, number=n, rnd=rnd, saved=saved)
-
-
-@router.post("/cases/{case_id}/rounds/{n}", dependencies=[Csrf])
-async def save_round(request: Request, case_id: str, n: int) -> Response:
-    s = stored(request, case_id)
-    i = _round_no(s, n)
-    after = f"/cases/{s.id}/rounds/{n}?saved=round"
-    return await _save_item(
-        request, s, "round", ["rounds"], i, after, number=n, rnd=s.case.rounds[i]
-    )
-
-
-@router.get("/cases/{case_id}/rounds/{n}/people/new")
-def new_person(request: Request, case_id: str, n: int) -> Response:
-    s = stored(request, case_id)
-    _round_no(s, n)
-    return _item_page(request, s, "person", forms.INTERVIEWER, {}, number=n)
-
-
-@router.post("/cases/{case_id}/rounds/{n}/people/new", dependencies=[Csrf])
-async def add_person(request: Request, case_id: str, n: int) -> Response:
-    s = stored(request, case_id)
-    where = ["rounds", _round_no(s, n), "interviewers"]
-    after = f"/cases/{s.id}/rounds/{n}?saved=person"
-    return await _save_item(request, s, "person", where, None, after, number=n)
-
-
-@router.get("/cases/{case_id}/rounds/{n}/people/{k}")
-def edit_person(request: Request, case_id: str, n: int, k: int) -> Response:
-    s = stored(request, case_id)
-    i, j = _person_no(s, n, k)
-    form = forms.current(forms.INTERVIEWER, s.case.rounds[i].interviewers[j].model_dump())
-    return _item_page(request, s, "person", forms.INTERVIEWER, form, number=n, index=k)
-
-
-@router.post("/cases/{case_id}/rounds/{n}/people/{k}", dependencies=[Csrf])
-async def save_person(request: Request, case_id: str, n: int, k: int) -> Response:
-    s = stored(request, case_id)
-    i, j = _person_no(s, n, k)
-    after = f"/cases/{s.id}/rounds/{n}?saved=person"
-    return await _save_item(
-        request, s, "person", ["rounds", i, "interviewers"], j, after, number=n, index=k
-    )
-
-
-@router.get("/cases/{case_id}/stories/new")
-def new_story(request: Request, case_id: str) -> Response:
-    return _item_page(request, stored(request, case_id), "story", forms.STORY, {})
-
-
-@router.post("/cases/{case_id}/stories/new", dependencies=[Csrf])
-async def add_story(request: Request, case_id: str) -> Response:
-    s = stored(request, case_id)
-    return await _save_item(
-        request, s, "story", ["stories"], None, f"/cases/{s.id}/edit?saved=story"
-    )
-
-
-@router.get("/cases/{case_id}/stories/{k}")
-def edit_story(request: Request, case_id: str, k: int) -> Response:
-    s = stored(request, case_id)
-    form = forms.current(forms.STORY, s.case.stories[_story_no(s, k)].model_dump())
-    return _item_page(request, s, "story", forms.STORY, form, index=k)
-
-
-@router.post("/cases/{case_id}/stories/{k}", dependencies=[Csrf])
-async def save_story(request: Request, case_id: str, k: int) -> Response:
-    s = stored(request, case_id)
-    j = _story_no(s, k)
-    after = f"/cases/{s.id}/edit?saved=story"
-    return await _save_item(request, s, "story", ["stories"], j, after, index=k)
-
-
-# --- removing, always after a confirmation page ---------------------------------------
-
-
-def _removal(s: StoredCase, what: str) -> tuple[str, str, str]:
-    """(what is removed, the page to come back to, where to go after)."""
-    parts = what.split("/")
-    if what == "case":
-        return f"the case {s.id} and its history", f"/cases/{s.id}", "/"
-    if parts[0] == "rounds" and len(parts) == 2 and parts[1].isdigit():
-        i = _round_no(s, int(parts[1]))
-        label = s.case.rounds[i].label(i + 1)
-        return (
-            f"{label}, with its people and debrief",
-            f"/cases/{s.id}/rounds/{parts[1]}",
-            (f"/cases/{s.id}/edit?saved=removed"),
-        )
-    if (
-        parts[0] == "rounds"
-        and len(parts) == 4
-        and parts[2] == "people"
-        and parts[1].isdigit()
-        and parts[3].isdigit()
-    ):
-        i, j = _person_no(s, int(parts[1]), int(parts[3]))
-        name = s.case.rounds[i].interviewers[j].name
-        return (
-            f"{name} from {s.case.rounds[i].label(i + 1)}",
-            (f"/cases/{s.id}/rounds/{parts[1]}/people/{parts[3]}"),
-            f"/cases/{s.id}/rounds/{parts[1]}?saved=removed",
-        )
-    if parts[0] == "stories" and len(parts) == 2 and parts[1].isdigit():
-        j = _story_no(s, int(parts[1]))
-        return (
-            f"the story {s.case.stories[j].title!r}",
-            f"/cases/{s.id}/stories/{parts[1]}",
-            (f"/cases/{s.id}/edit?saved=removed"),
-        )
-    raise FinalistError("there is nothing like that to remove")
-
-
-@router.get("/cases/{case_id}/remove/{what:path}")
-def confirm_removal(request: Request, case_id: str, what: str) -> Response:
-    s = stored(request, case_id)
-    label, back, _after = _removal(s, what)
-    return render(request, "confirm.html", s=s, label=label, back=back, what=what)
-
-
-@router.post("/cases/{case_id}/remove/{what:path}", dependencies=[Csrf])
-def remove(request: Request, case_id: str, what: str) -> Response:
-    s = stored(request, case_id)
-    _label, _back, after = _removal(s, what)
-    ctx = context(request)
-    if what == "case":
-        ctx.store.remove_case(s.id)
-        return to(after)
-    data = _data(s)
-    parts = what.split("/")
-    if parts[0] == "rounds" and len(parts) == 2:
-        del data["rounds"][int(parts[1]) - 1]
-    elif parts[0] == "rounds":
-        del data["rounds"][int(parts[1]) - 1]["interviewers"][int(parts[3]) - 1]
-    else:
-        del data["stories"][int(parts[1]) - 1]
-    save(request, forms.validate_case(data))
-    return to(after)
+    return download(dump_case(s.case), f"{s.id}.yaml", "application/yaml; charset=utf-8")

@@ -9,7 +9,7 @@ from fastapi.responses import Response
 
 from finalist.store import StoredCase
 from finalist.web.app import context, render
-from finalist.web.pages_cases import stored
+from finalist.web.shared import stored
 
 router = APIRouter(include_in_schema=False)
 

@@ -1,0 +1,78 @@
+"""What every page module needs: the stored case, saving, redirects, downloads, and
+finding a round, a person or a story by its number in the URL."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import Any
+
+from fastapi import Request
+from fastapi.responses import RedirectResponse, Response
+
+from finalist.errors import FinalistError
+from finalist.model import Case
+from finalist.store import SaveResult, StoredCase
+from finalist.web.app import context
+
+
+def now() -> datetime:
+    return datetime.now(UTC)
+
+
+def stored(request: Request, case_id: str) -> StoredCase:
+    return context(request).store.get_case(case_id)
+
+
+def sent(request: Request, s: StoredCase) -> dict[int, dict[str, datetime]]:
+    """When each of the case's notes was sent, by round and person."""
+    from finalist.store.sent import by_round
+
+    return by_round(context(request).store.sent_notes(s.id))
+
+
+def save(request: Request, case: Case, source: str = "web") -> SaveResult:
+    return context(request).store.save_case(case, now=now(), source=source)
+
+
+def save_over(request: Request, s: StoredCase, case: Case, source: str = "web") -> SaveResult:
+    """A changed version of a stored case, kept under its id even if the company or the
+    role was renamed (the id is otherwise made from them)."""
+    return save(request, case.model_copy(update={"id": s.id}), source)
+
+
+def to(url: str) -> RedirectResponse:
+    return RedirectResponse(url, status_code=303)
+
+
+async def posted(request: Request) -> dict[str, Any]:
+    form = await request.form()
+    return dict(form.multi_items())
+
+
+def download(body: bytes | str, filename: str, media_type: str) -> Response:
+    data = body.encode("utf-8") if isinstance(body, str) else body
+    return Response(
+        data,
+        media_type=media_type,
+        headers={"Content-Disposition": f'attachment; filename="{filename}"'},
+    )
+
+
+def round_no(s: StoredCase, n: int) -> int:
+    if not 1 <= n <= len(s.case.rounds):
+        raise FinalistError(f"there is no round {n} in {s.id}; it has {len(s.case.rounds)}")
+    return n - 1
+
+
+def person_no(s: StoredCase, n: int, k: int) -> tuple[int, int]:
+    i = round_no(s, n)
+    people = s.case.rounds[i].interviewers
+    if not 1 <= k <= len(people):
+        raise FinalistError(f"round {n} has no person {k}; it has {len(people)}")
+    return i, k - 1
+
+
+def story_no(s: StoredCase, k: int) -> int:
+    if not 1 <= k <= len(s.case.stories):
+        raise FinalistError(f"there is no story {k} in {s.id}; it has {len(s.case.stories)}")
+    return k - 1
