@@ -167,6 +167,7 @@ class Interviewer(Model):
     email: OptEmail = None
     priorities: Annotated[list[Line], Field(max_length=MAX_ITEMS)] = []
     notes: OptText = None
+    address_as: OptName = None  # how a note greets them ("Dr Okafor", "Sam"): overrides the default
 
 
 def _unique_people(people: list[Interviewer], where: tuple[str | int, ...]) -> None:
@@ -187,6 +188,9 @@ class FirstRound(Model):
 
     date: When = None
     notes: OptText = None
+    went_well: OptText = None  # what to build on
+    went_badly: OptText = None  # a weak answer: prepared again for round two
+    not_asked: OptText = None  # what was left open or never asked
     interviewers: Annotated[list[Interviewer], Field(max_length=MAX_ITEMS)] = []
 
     @model_validator(mode="after")
@@ -202,14 +206,30 @@ class TalkedWith(Model):
     topics: Annotated[list[Line], Field(max_length=MAX_ITEMS)] = []
     interest: OptText = None
     clarify: OptText = None
+    promised: Annotated[list[Line], Field(max_length=MAX_ITEMS)] = []  # what you said you'd send
+
+
+class NextContact(Model):
+    """Who said they would be in touch, how, and by when: the facts behind next steps."""
+
+    who: OptName = None  # one of the round's people, or the recruiter
+    how: OptLine = None  # phone, email, ...
+    by: When = None
 
 
 class Debrief(Model):
     decision_date: When = None
     next_steps: OptText = None
+    next_contact: NextContact | None = None
     went_well: OptText = None  # carried into the next round's preparation
     went_badly: OptText = None
     talked_with: Annotated[list[TalkedWith], Field(max_length=MAX_ITEMS)] = []
+
+    @model_validator(mode="after")
+    def _no_empty_contact(self) -> Debrief:
+        if self.next_contact is not None and self.next_contact == NextContact():
+            self.__dict__["next_contact"] = None  # one spelling of "nobody said"
+        return self
 
 
 class Round(Model):
