@@ -1,94 +1,57 @@
 """Thank-you notes: one per person met in a round, each about what was discussed with them.
 
 Every fact in a note comes from the case (the debrief's topics, the point of interest, the
-detail to clarify, the next steps); the joining sentences are ours and vary from person to
-person, so colleagues who compare notes see that they are not copies. Each note is checked,
-and each check is reported.
+detail to clarify, what was promised, the candidate's own stories); the wording comes
+from the phrasing content, rendered by the writing engine (``note_writer``). Each note is
+checked (``note_checks``), and each check is reported.
 """
 
 from __future__ import annotations
 
-import itertools
-import re
 from collections.abc import Mapping
 from datetime import UTC, date, datetime, timedelta
 
 from pydantic import BaseModel
 
+from finalist.coach.address import Seat, address
 from finalist.coach.interviewers import dossier
+from finalist.coach.note_checks import (
+    NEAR_COPY,
+    Check,
+    body_of,
+    check_copies,
+    check_note,
+    similarity,
+)
+from finalist.coach.note_writer import Reader, evidence_for, process_owner, write_note
 from finalist.knowledge import Knowledge
-from finalist.knowledge.schema import Archetype
-from finalist.model import Case, Round, TalkedWith, localise, same_person
-from finalist.text import words
+from finalist.knowledge.schema import Archetype, Level
+from finalist.model import Case, Round, localise, same_person
+from finalist.text import keywords
+from finalist.writing import Writer, count_words, spelling_of
 
-NEAR_COPY = 0.6  # share of word pairs two notes may have in common, names and topics removed
-MIN_WORDS, MAX_WORDS = 80, 180
-
-_OPENINGS = (
-    "Thank you for taking the time to talk with me about {topic}.",
-    "I enjoyed our conversation about {topic}, and I wanted to thank you for it.",
-    "Thank you for walking me through {topic}; it was one of the most useful parts of my day.",
-    "I am grateful for the time you gave me, and especially for what you shared about {topic}.",
-    "Our discussion of {topic} has stayed with me since, so thank you.",
-    "Many thanks for your candour about {topic}.",
-    "It was a pleasure to hear your thinking on {topic}, and I wanted to say thank you.",
-    "Thank you for making time for me, and for the frank picture of {topic}.",
-)
-_INTEREST = (
-    "It left me even keener to help {company} with {priority}.",
-    "Hearing how you think about {priority} made the role more attractive to me, not less.",
-    "The way you described {priority} is exactly the kind of work I would like to take on.",
-    "It confirmed that {priority} is where I could add most, and quickly.",
-)
-_GENERAL = (
-    "It confirmed how much I would like to join {company} as {role}.",
-    "I came away more certain that this role is the right next step for me.",
-    "It made the work feel concrete, and I would very much like to be part of it.",
-    "I left with a clearer picture of the role, and a stronger wish to do it.",
-)
-_INTEREST_LEAD = (
-    "I was especially glad we talked about ",
-    "What stayed with me most was our exchange on ",
-    "I keep thinking about our discussion of ",
-    "I particularly valued the chance to discuss ",
-    "The part I found most useful was ",
-    "I came away thinking hard about ",
-    "One thing I would love to dig into further is ",
-    "I appreciated your honesty on ",
-)
-_ALSO = (
-    "I also appreciated hearing your view on {topic}.",
-    "Your point about {topic} was useful too.",
-    "Thank you too for your thoughts on {topic}.",
-    "I noted what you said about {topic}, too.",
-)
-_CLOSE = (
-    "Thank you again, and I hope to be working with you at {company}.",
-    "I hope we get to continue the conversation at {company}.",
-    "With thanks, and I hope to see you again soon.",
-    "Thanks again for your time and your openness.",
-)
-_PEER = (
-    "I would enjoy working alongside you, and I hope we get the chance.",
-    "It would be a pleasure to be on the same team.",
-    "I would be glad to learn from how your team works.",
-)
-
-
-class Check(BaseModel):
-    name: str
-    passed: bool
-    detail: str
+__all__ = [
+    "NEAR_COPY",
+    "Check",
+    "Note",
+    "NotesResult",
+    "rounds_sent",
+    "similarity",
+    "thank_you_notes",
+    "writer_for",
+]
 
 
 class Note(BaseModel):
     to: str
     email: str | None
+    greeting: str = ""  # the form of address used
     topics: list[str]
     subject: str
     body: str
     words: int
     due: datetime | None
+    attach: list[str] = []  # what the note says is attached: remember to attach it
     checks: list[Check]
     sent_at: datetime | None = None  # when --send handed it to the mail server
 
@@ -99,28 +62,16 @@ class NotesResult(BaseModel):
     notes: list[Note]
     missing_topics: list[str]  # people met with no topic logged: no note for them
     message: str | None
+    no_note: list[str] = []  # people who get no note of their own, each with why
 
 
-def _sentence(text: str) -> str:
-    text = " ".join(text.split())
-    return text if text.endswith((".", "!", "?")) else text + "."
-
-
-def _as_sentence(text: str, lead: str) -> str:
-    """The candidate's words in the note: a full sentence as written, a phrase after a
-    lead-in of ours ("I was especially glad we talked about ...")."""
-    text = " ".join(text.split())
-    if text.endswith((".", "!", "?")):
-        return text
-    return (
-        lead + text[:1].lower() + text[1:] + "."
-        if text[:2] != text[:2].upper()
-        else (lead + text + ".")
-    )
-
-
-def _first_name(name: str) -> str:
-    return name.split()[0] if name.split() else name
+def writer_for(case: Case, knowledge: Knowledge) -> Writer:
+    """The writing engine in the candidate's own spelling."""
+    c = case.candidate
+    m = c.motivation
+    own = [c.background, c.headline, m.past, m.present, m.future, m.company_draw, m.bring]
+    own += [s.action for s in case.stories] + [s.result for s in case.stories]
+    return Writer(knowledge, spelling_of(knowledge, own, c.time_zone))
 
 
 def _due(case: Case, rnd: Round) -> datetime | None:
@@ -158,28 +109,7 @@ def thank_you_notes(
             missing_topics=[],
             message=f"{label} has not happened yet: notes come after it",
         )
-    talks = rnd.debrief.talked_with if rnd.debrief else []
-    notes: list[Note] = []
-    missing: list[str] = []
-    for i, person in enumerate(rnd.interviewers):
-        talk = next((t for t in talks if same_person(t.interviewer, person.name)), None)
-        if talk is None or not talk.topics:
-            missing.append(person.name)
-            continue
-        d = dossier(person, rnd, number, case, knowledge)
-        notes.append(
-            _note(
-                case,
-                rnd,
-                person.name,
-                person.email,
-                person.priorities,
-                Archetype(d.archetype.value),
-                talk,
-                i,
-            )
-        )
-    _check_copies(notes, case)
+    notes, missing, no_note = _notes(case, rnd, number, knowledge, today)
     for note in notes:
         at = next((at for who, at in (sent or {}).items() if same_person(who, note.to)), None)
         if at is not None:  # shown on the candidate's clock
@@ -192,8 +122,95 @@ def thank_you_notes(
             f"rounds[{number - 1}].debrief.talked_with (interviewer, topics) and run again"
         )
     return NotesResult(
-        round_number=number, round_label=label, notes=notes, missing_topics=missing, message=message
+        round_number=number,
+        round_label=label,
+        notes=notes,
+        missing_topics=missing,
+        message=message,
+        no_note=no_note,
     )
+
+
+def _notes(
+    case: Case, rnd: Round, number: int, knowledge: Knowledge, today: date
+) -> tuple[list[Note], list[str], list[str]]:
+    talks = rnd.debrief.talked_with if rnd.debrief else []
+    went_badly = keywords(rnd.debrief.went_badly or "") if rnd.debrief else frozenset()
+    readers: list[Reader] = []
+    missing: list[str] = []
+    pupils: list[str] = []
+    for person in rnd.interviewers:
+        d = dossier(person, rnd, number, case, knowledge)
+        archetype = Archetype(d.archetype.value)
+        talk = next((t for t in talks if same_person(t.interviewer, person.name)), None)
+        about = [talk.interest or "", talk.clarify or "", *talk.topics] if talk else []
+        form = address(person, case, archetype is Archetype.executive, about)
+        if form.seat is Seat.pupil:
+            pupils.append(person.name)
+            continue
+        if talk is None or not talk.topics:
+            missing.append(person.name)
+            continue
+        badly = bool(went_badly) and bool(
+            went_badly & keywords(" ".join([*talk.topics, person.name]))
+        )
+        readers.append(Reader(person, form, archetype, Level(d.level.value), talk, revisit=badly))
+    owner = process_owner(rnd, readers)
+    if owner is not None:
+        owner.runs_process = True
+    no_note = [
+        f"{name}: a pupil on the panel; the thanks go through "
+        f"{(owner or readers[0]).person.name if (owner or readers) else 'the panel chair'}"
+        for name in pupils
+    ]
+    if pupils and (owner or readers):
+        (owner or _most_senior(readers)).pupils = [p.split()[0] for p in pupils]
+    writer = writer_for(case, knowledge)
+    cliches = list(knowledge.lexicons["cliches"].words) if "cliches" in knowledge.lexicons else []
+    held = case.when(rnd)
+    used: set[str] = set()
+    drafts = []
+    for i, reader in enumerate(readers):
+        found = evidence_for(reader, case, used) if reader.address.seat is Seat.staff else None
+        if found is not None:
+            used.add(found[0])
+        drafts.append(write_note(writer, reader, case, rnd, held, today, found, i, cliches))
+    copies = check_copies(
+        [body_of(d.text) for d in drafts],
+        [
+            [
+                *d.spec.topics,
+                d.spec.name,
+                *d.spec.name.split(),
+                d.spec.greeting,
+                case.opportunity.company,
+                case.opportunity.role,
+            ]
+            for d in drafts
+        ],
+    )
+    notes = [
+        Note(
+            to=r.person.name,
+            email=r.person.email,
+            greeting=r.address.greeting,
+            topics=list(r.talk.topics),
+            subject=d.subject,
+            body=d.text,
+            words=count_words(body_of(d.text)),
+            due=_due(case, rnd),
+            attach=list(d.spec.promised),
+            checks=[*check_note(d.text, d.subject, d.spec), copy],
+        )
+        for r, d, copy in zip(readers, drafts, copies, strict=True)
+    ]
+    return notes, missing, no_note
+
+
+def _most_senior(readers: list[Reader]) -> Reader:
+    from finalist.knowledge.schema import LEVEL_ORDER
+
+    return max(readers, key=lambda r: LEVEL_ORDER[r.level])
 
 
 def rounds_sent(case: Case, sent: Mapping[int, Mapping[str, datetime]]) -> set[int]:
@@ -210,125 +227,3 @@ def rounds_sent(case: Case, sent: Mapping[int, Mapping[str, datetime]]) -> set[i
 
 def _day(when: date | datetime) -> date:
     return when.date() if isinstance(when, datetime) else when
-
-
-def _note(
-    case: Case,
-    rnd: Round,
-    name: str,
-    email: str | None,
-    priorities: list[str],
-    archetype: Archetype,
-    talk: TalkedWith,
-    index: int,
-) -> Note:
-    opp = case.opportunity
-    topic = talk.topics[0]
-    # different strides through the variants, so no two people get the same combination
-    pick = index % len(_OPENINGS)
-    lead = (index * 3 + 1) % len(_INTEREST_LEAD)
-    lines = [_OPENINGS[pick].format(topic=topic)]
-    if talk.interest:
-        lines.append(_as_sentence(talk.interest, _INTEREST_LEAD[lead]))
-    elif priorities:
-        lines.append(
-            _INTEREST[index % len(_INTEREST)].format(company=opp.company, priority=priorities[0])
-        )
-    else:
-        lines.append(_GENERAL[index % len(_GENERAL)].format(company=opp.company, role=opp.role))
-    if len(talk.topics) > 1:
-        lines.append(_ALSO[(index * 5 + 2) % len(_ALSO)].format(topic=talk.topics[1]))
-    if talk.clarify:
-        lines.append(_as_sentence(talk.clarify, "One thing I would like to clarify: "))
-    if archetype is Archetype.peer:
-        lines.append(_PEER[index % len(_PEER)])
-    if archetype in (Archetype.hiring_manager, Archetype.hr_recruiter):
-        steps = rnd.debrief.next_steps if rnd.debrief else None
-        if steps:
-            lines.append(_as_sentence(steps, "I understand the next step is "))
-            lines.append("Please let me know if you need anything else from me before then.")
-        else:
-            lines.append(
-                "Could you let me know what the next steps are, and when you expect "
-                "to reach a decision?"
-            )
-    if archetype is not Archetype.executive:
-        lines.append(_CLOSE[(index * 3 + 2) % len(_CLOSE)].format(company=opp.company))
-    greeting = (
-        f"Dear {name},"
-        if archetype is Archetype.executive
-        else f"Hi {_first_name(name)},"
-        if archetype is Archetype.peer
-        else f"Dear {_first_name(name)},"
-    )
-    c = case.candidate
-    signoff = "\n".join(filter(None, ["Best regards,", c.name, c.email, c.phone]))
-    body = f"{greeting}\n\n" + " ".join(lines) + f"\n\n{signoff}\n"
-    subject = f"Thank you: our conversation about {topic}"
-    count = len(words(" ".join(lines)))
-    checks = [
-        Check(name="names the person", passed=name.split()[0] in body, detail=greeting),
-        Check(name="mentions their topic", passed=topic in body, detail=topic),
-        Check(
-            name="no placeholder",
-            passed=not re.search(r"\{[a-z_]+\}|\[[^\]]*\]", body),
-            detail="no {slot} or [gap] left",
-        ),
-        Check(
-            name="length",
-            passed=MIN_WORDS // 2 <= count <= MAX_WORDS,
-            detail=f"{count} words (aim {MIN_WORDS} to {MAX_WORDS}; shorter suits an executive)",
-        ),
-    ]
-    return Note(
-        to=name,
-        email=email,
-        topics=list(talk.topics),
-        subject=subject,
-        body=body,
-        words=count,
-        due=_due(case, rnd),
-        checks=checks,
-    )
-
-
-def _shingles(text: str) -> set[tuple[str, str]]:
-    tokens = words(text)
-    return set(itertools.pairwise(tokens))
-
-
-def similarity(a: str, b: str) -> float:
-    """Share of word pairs two texts have in common (Jaccard over bigrams)."""
-    sa, sb = _shingles(a), _shingles(b)
-    return len(sa & sb) / len(sa | sb) if sa | sb else 0.0
-
-
-def _strip_specifics(note: Note, case: Case) -> str:
-    text = note.body.split("\n\n", 1)[-1].rsplit("\n\n", 1)[0]
-    specifics = [
-        *note.topics,
-        note.to,
-        *note.to.split(),
-        case.opportunity.company,
-        case.opportunity.role,
-    ]
-    for specific in sorted(specifics, key=len, reverse=True):
-        text = text.replace(specific, " ")
-    return text
-
-
-def _check_copies(notes: list[Note], case: Case) -> None:
-    """Each note is compared with the others, names, topics, company and role removed."""
-    stripped = [_strip_specifics(n, case) for n in notes]
-    for i, note in enumerate(notes):
-        worst = max(
-            (similarity(stripped[i], stripped[j]) for j in range(len(notes)) if j != i), default=0.0
-        )
-        note.checks.append(
-            Check(
-                name="not a copy of another note",
-                passed=worst < NEAR_COPY,
-                detail=f"{worst:.0%} of word pairs shared with the closest other note "
-                f"(limit {NEAR_COPY:.0%})",
-            )
-        )

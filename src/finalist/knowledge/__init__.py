@@ -25,6 +25,7 @@ from finalist.knowledge.schema import (
     ChecklistItem,
     Department,
     Lexicon,
+    Phrasing,
     Playbook,
     Question,
     Script,
@@ -41,6 +42,7 @@ KINDS: dict[str, type[BaseModel]] = {
     "checklist": ChecklistItem,
     "scripts": Script,
     "lexicons": Lexicon,
+    "phrasing": Phrasing,
 }
 
 
@@ -55,6 +57,7 @@ class Knowledge:
     checklist: tuple[ChecklistItem, ...] = ()
     scripts: dict[str, Script] = field(default_factory=dict)
     lexicons: dict[str, Lexicon] = field(default_factory=dict)
+    phrasing: dict[str, Phrasing] = field(default_factory=dict)
     sources: dict[str, str] = field(default_factory=dict)  # entry key -> file it came from
 
 
@@ -153,6 +156,7 @@ def _assemble(kinds: dict[str, list[Any]], sources: dict[str, str]) -> Knowledge
         checklist=tuple(kinds["checklist"]),
         scripts={s.id: s for s in kinds["scripts"]},
         lexicons={x.id: x for x in kinds["lexicons"]},
+        phrasing={p.id: p for p in kinds["phrasing"]},
         sources=sources,
     )
 

@@ -10,7 +10,14 @@ import re
 from enum import StrEnum
 from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    ValidationInfo,
+    field_validator,
+)
 
 from finalist.model import Format
 
@@ -273,3 +280,51 @@ class Lexicon(Entry):
     words: Annotated[list[Word], Field(min_length=1)]
     advice: Sentence
     alternative: AskTopic | None = None  # for logistics words: a better topic to ask about
+
+
+# --- phrasing: the sentences finalist writes, as content ----------------------------------
+
+
+class SlotKind(StrEnum):
+    """What a slot in a phrasing takes; the writing engine fits each value to its kind."""
+
+    name = "name"  # a person's or employer's name, as written
+    text = "text"  # short text put in as it is (a role, a time)
+    np = "np"  # a noun phrase: "the ETA roadmap"
+    about = "about"  # what follows "about": a noun phrase or a clause ("how to measure ...")
+    clause = "clause"  # a sentence made to follow "that": "you want a safety huddle"
+    sentence = "sentence"  # a full sentence, anyone's
+    first = "first"  # a full sentence in the candidate's own voice ("I ...", "We ...")
+    list = "list"  # noun phrases joined with commas and "and"
+    date = "date"  # a day, written "Friday 11 December"
+
+
+_PHRASE_SLOT = re.compile(r"\{([a-z_]+)(?::([a-z]+))?(?:\|([a-z]+))?\}")
+_FILTERS = ("possessive", "a")
+
+
+class Phrasing(Entry):
+    """One thing finalist says, in several wordings; each slot declares its kind."""
+
+    id: Id
+    slots: dict[Annotated[str, StringConstraints(pattern=r"^[a-z_]+$")], SlotKind] = {}
+    variants: Annotated[list[Sentence], Field(min_length=1)]
+    note: Sentence | None = None  # for the writer of the content: where it is used
+
+    @field_validator("variants")
+    @classmethod
+    def _slots_declared(cls, variants: list[str], info: ValidationInfo) -> list[str]:
+        declared = info.data.get("slots", {})
+        for variant in variants:
+            if variant.count("{") != variant.count("}"):
+                raise ValueError(f"unbalanced braces in {variant!r}")
+            for name, kind, how in _PHRASE_SLOT.findall(variant):
+                if name not in declared:
+                    raise ValueError(f"slot {{{name}}} is not declared under slots")
+                if kind and kind not in SlotKind.__members__.values():
+                    raise ValueError(f"unknown slot kind :{kind} in {variant!r}")
+                if how and how not in _FILTERS:
+                    raise ValueError(f"unknown filter |{how}; use {', '.join(_FILTERS)}")
+            if len(_PHRASE_SLOT.findall(variant)) != variant.count("{"):
+                raise ValueError(f"a slot in {variant!r} is not of the form {{name}}")
+        return variants

@@ -1,0 +1,382 @@
+"""What each thank-you note says, decided person by person, and its words.
+
+The coach decides the moves (thanks for the conversation and its topic; a point of
+interest in their terms; the candidate's own evidence for their topic; a correction or a
+promised document; the timing question for the person who runs the process; a close),
+then the writing engine words each move from the phrasing content. Every fact comes
+from the case.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date, datetime
+
+from finalist.coach.address import Address, Seat
+from finalist.coach.note_checks import NoteSpec
+from finalist.knowledge.schema import Archetype, Level, SlotKind
+from finalist.model import Case, Interviewer, Round, TalkedWith, same_person
+from finalist.text import distinctive, keywords, sentences, similarity
+from finalist.writing import (
+    Kind,
+    Writer,
+    count_words,
+    for_reader,
+    join,
+    kind_of,
+    organisation,
+    sentence,
+    short_role,
+    with_article,
+)
+
+# the length guides ask for, by who reads it
+STAFF_WORDS = (90, 180)
+SENIOR_WORDS = (60, 150)  # a senior executive or an elected member: shorter
+SHORT_WORDS = (25, 100)  # a lay or student representative: a short courteous note
+
+
+@dataclass
+class Reader:
+    """One person to write to, with what the coach knows about them."""
+
+    person: Interviewer
+    address: Address
+    archetype: Archetype
+    level: Level
+    talk: TalkedWith
+    runs_process: bool = False
+    pupils: list[str] = field(default_factory=list)  # to thank through this person
+    revisit: bool = False  # the debrief says an answer to them went badly
+
+
+@dataclass
+class Draft:
+    subject: str
+    text: str
+    spec: NoteSpec
+
+
+def process_owner(rnd: Round, readers: list[Reader]) -> Reader | None:
+    """Who runs the process, of the people met: the one who said they would be in touch,
+    else the recruiter or HR contact, else the hiring manager, else the only person met."""
+    staff = [r for r in readers if r.address.seat is Seat.staff]
+    contact = rnd.debrief.next_contact if rnd.debrief else None
+    if contact is not None and contact.who:
+        named = next((r for r in staff if same_person(r.person.name, contact.who)), None)
+        if named is not None:
+            return named
+    for archetype in (Archetype.hr_recruiter, Archetype.hiring_manager):
+        found = next((r for r in staff if r.archetype is archetype), None)
+        if found is not None:
+            return found
+    return staff[0] if len(staff) == 1 else None
+
+
+def senior(reader: Reader) -> bool:
+    greeting = reader.address.greeting.split(" ", 1)[0]
+    return reader.level in (Level.executive, Level.board) or greeting in ("Councillor", "Cllr")
+
+
+# --- the candidate's evidence --------------------------------------------------------------
+
+_WEAK_START = re.compile(
+    r"^(?:this|that|it|they|these|those|he|she|but|and|so|then|which|also|still)\b", re.I
+)
+_FIRST = re.compile(r"\b(?:i|we|my|our|me|us)\b", re.I)
+_NUMBER = re.compile(r"\d")
+
+
+def _usable(sentence: str) -> bool:
+    n = count_words(sentence)
+    return (
+        6 <= n <= 34
+        and not _WEAK_START.match(sentence)
+        and not sentence.rstrip().endswith((":", ";", ","))
+        and bool(_FIRST.search(sentence) or _NUMBER.search(sentence))
+        and sentence.strip()[:1].isupper()
+    )
+
+
+def evidence_for(reader: Reader, case: Case, used: set[str]) -> tuple[str, str] | None:
+    """The story sentence that best backs up what this person talked about: (story title,
+    sentence), never a story already used for someone else in the round."""
+    want = distinctive(
+        keywords(
+            " ".join(
+                [
+                    *reader.talk.topics,
+                    reader.talk.interest or "",
+                    *reader.person.priorities,
+                    reader.person.notes or "",
+                ]
+            )
+        )
+    )
+    best: tuple[float, str, str] | None = None
+    for story in case.stories:
+        if story.title in used:
+            continue
+        story_terms = distinctive(
+            keywords(
+                " ".join(
+                    filter(
+                        None,
+                        [
+                            story.title,
+                            story.situation,
+                            story.task,
+                            story.action,
+                            story.result,
+                            *story.competencies,
+                        ],
+                    )
+                )
+            )
+        )
+        score = similarity(want, story_terms)
+        if score <= 0:
+            continue
+        for part, bonus in ((story.result, 0.05), (story.action, 0.0)):
+            for s in sentences(part or ""):
+                if not _usable(s):
+                    continue
+                total = score + bonus + 0.5 * similarity(want, distinctive(keywords(s)))
+                total += 0.03 if _NUMBER.search(s) else 0.0
+                if best is None or total > best[0]:
+                    best = (total, story.title, s)
+    return (best[1], best[2]) if best else None
+
+
+# --- the words -----------------------------------------------------------------------------
+
+_CORRECTION = re.compile(
+    r"^I (?:said|told (?:them|him|her|you)|suggested|mentioned)\s+(?:that\s+)?(?P<claim>.+?)"
+    r"\s*[;,.\u2013\u2014-]+\s*(?:but\s+)?(?:it'?s|it is|that'?s|it was|in fact|actually)\s+"
+    r"(?:actually\s+|really\s+)?(?P<fact>.+?)\.?$",
+    re.IGNORECASE,
+)
+
+
+def _meeting(rnd: Round) -> str:
+    name = (rnd.name or "").lower()
+    for word, meeting in (
+        ("lunch", "lunch"),
+        ("coffee", "the coffee"),
+        ("tour", "the tour and our conversation"),
+        ("lesson", "watching my lesson and talking it through"),
+        ("presentation", "listening to my presentation"),
+    ):
+        if word in name:
+            return meeting
+    return {
+        "panel": "the panel interview",
+        "presentation": "listening to my presentation",
+        "informal": "meeting me",
+        "virtual": "our call",
+        "group": "the assessment day",
+    }.get(rnd.format.value, "our conversation")
+
+
+def _day(held: date | datetime | None) -> str:
+    if held is None:
+        return "the day"
+    day = held.date() if isinstance(held, datetime) else held
+    return f"{day:%A}"
+
+
+def interest_line(writer: Writer, reader: Reader, pick: int) -> str | None:
+    """The point of interest, in their terms: turned to 'you' when it is about them."""
+    interest = reader.talk.interest
+    if interest is None or kind_of(interest) in (Kind.empty, Kind.first_person):
+        return None
+    turned = for_reader(interest, reader.person.name)
+    if turned is None:
+        return None
+    if kind_of(turned) is Kind.sentence:
+        return writer.say("note-interest-you", pick, clause=turned)
+    return writer.say("note-interest-np", pick, interest=turned)
+
+
+def clarify_line(writer: Writer, reader: Reader, pick: int) -> str | None:
+    text = reader.talk.clarify
+    if not text:
+        return None
+    text = for_reader(" ".join(text.split()), reader.person.name) or ""
+    if not text:
+        return None
+    match = _CORRECTION.match(text)
+    if match:
+        return writer.say(
+            "note-correction", pick, claim=match.group("claim"), fact=match.group("fact")
+        )
+    return writer.say("note-clarify", pick, clarify=text)
+
+
+def next_steps_line(writer: Writer, reader: Reader, rnd: Round, today: date, pick: int) -> str:
+    debrief = rnd.debrief
+    contact = debrief.next_contact if debrief else None
+    by = contact.by if contact and contact.by else debrief.decision_date if debrief else None
+    by_day = (by.date() if isinstance(by, datetime) else by) if by is not None else None
+    if by_day is not None and by_day < today:
+        by_day = None  # a date already passed is no news to repeat
+    line: str | None = None
+    if contact is not None and contact.who:
+        if same_person(contact.who, reader.person.name):
+            call = bool(re.search(r"phone|call|ring", contact.how or "", re.I))
+            line = (
+                writer.say("note-next-call" if call else "note-next-from-you", pick, date=by_day)
+                if by_day
+                else writer.say("note-next-from-you-soon", pick)
+            )
+        elif by_day is not None:
+            line = writer.say("note-next-from-other", pick, who=contact.who.split()[0], date=by_day)
+    if line is None and by_day is not None:
+        line = writer.say("note-next-known", pick, date=by_day)
+    return line or writer.say("note-next-ask", pick) or ""
+
+
+def write_note(
+    writer: Writer,
+    reader: Reader,
+    case: Case,
+    rnd: Round,
+    held: date | datetime | None,
+    today: date,
+    evidence: tuple[str, str] | None,
+    pick: int,
+    cliches: list[str],
+) -> Draft:
+    opp = case.opportunity
+    short = reader.address.seat is not Seat.staff
+    low, high = SHORT_WORDS if short else SENIOR_WORDS if senior(reader) else STAFF_WORDS
+    turned = [for_reader(t, reader.person.name) for t in reader.talk.topics]
+    topics = [t for t in turned if t and writer.fit(SlotKind.about, t)]
+    company = organisation(opp.company)
+    meeting, day = _meeting(rnd), _day(held)
+    # each sentence tagged with its move, so a long note loses the least needed first
+    first: list[tuple[str, str | None]] = []
+    second: list[tuple[str, str | None]] = []
+    third: list[tuple[str, str | None]] = []
+    if short:
+        first.append(
+            (
+                "thanks",
+                writer.say("note-thanks-short", pick, meeting=meeting, day=day, topic=topics[0])
+                if topics
+                else writer.say("note-thanks-plain", pick, meeting=meeting, day=day),
+            )
+        )
+        first.append(("interest", interest_line(writer, reader, pick)))
+        third.append(("keen", writer.say("note-keen", pick, company=company, role=_role(opp.role))))
+        third.append(("close", writer.say("note-close", pick, company=company)))
+    else:
+        first.append(
+            (
+                "thanks",
+                writer.say("note-thanks", pick, meeting=meeting, day=day, topic=topics[0])
+                if topics
+                else writer.say("note-thanks-plain", pick, meeting=meeting, day=day),
+            )
+        )
+        # the evidence names the topic it answers, unless the thanks just named it
+        linked = _closest(topics, [evidence[1]]) if evidence is not None else None
+        if len(topics) > 1 and linked != topics[1]:
+            first.append(("also", writer.say("note-also", pick, topic=topics[1])))
+        first.append(("interest", interest_line(writer, reader, pick)))
+        if evidence is not None:
+            kind = "note-evidence-revisit" if reader.revisit else "note-evidence"
+            topic = linked if linked and topics and linked != topics[0] else None
+            if reader.revisit and topic is None and topics:
+                topic = topics[0]
+            second.append(
+                (
+                    "evidence",
+                    writer.say(kind, pick, topic=topic, evidence=sentence(evidence[1]))
+                    or writer.say(
+                        "note-evidence", pick, topic=None, evidence=sentence(evidence[1])
+                    ),
+                )
+            )
+            priority = _closest(reader.person.priorities, [*topics, evidence[1]])
+            second.append(("bring", writer.say("note-bring", pick, priority=priority)))
+        elif case.candidate.strengths:
+            strengths = case.candidate.strengths
+            strength = _closest(strengths, topics) or strengths[pick % len(strengths)]
+            priority = reader.person.priorities[0] if reader.person.priorities else None
+            second.append(
+                (
+                    "evidence",
+                    writer.say("note-strength", pick, strength=strength, priority=priority)
+                    or writer.say("note-strength-plain", pick, strength=strength),
+                )
+            )
+            evidence = ("", strength)
+        second.append(("clarify", clarify_line(writer, reader, pick)))
+        if reader.talk.promised:
+            second.append(
+                ("promised", writer.say("note-promised", pick, items=reader.talk.promised))
+            )
+        if reader.runs_process:
+            third.append(("next", next_steps_line(writer, reader, rnd, today, pick)))
+        if reader.pupils:
+            third.append(("pupils", writer.say("note-pupils", pick, names=join(reader.pupils))))
+        if reader.archetype is Archetype.peer:
+            third.append(("peer", writer.say("note-peer", pick)))
+        third.append(("keen", writer.say("note-keen", pick, company=company, role=_role(opp.role))))
+        third.append(("close", writer.say("note-close", pick, company=company)))
+    groups = [[(m, t) for m, t in g if t] for g in (first, second, third)]
+    body = "\n\n".join(" ".join(t for _, t in g) for g in _fit_length(groups, high) if g)
+    c = case.candidate
+    signoff = "\n".join(filter(None, [writer.say("note-signoff", 0), c.name, c.email, c.phone]))
+    text = f"Dear {reader.address.greeting},\n\n{body}\n\n{signoff}\n"
+    subject = writer.say("note-subject", pick, role=short_role(opp.role), meeting=meeting)
+    spec = NoteSpec(
+        name=reader.person.name,
+        greeting=reader.address.greeting,
+        role=opp.role,
+        topics=list(reader.talk.topics),
+        evidence=[evidence[1]] if evidence else [],
+        needs_evidence=not short,
+        runs_process=reader.runs_process,
+        promised=list(reader.talk.promised) if not short else [],
+        min_words=low,
+        max_words=high,
+        cliches=cliches,
+    )
+    return Draft(subject=subject or short_role(opp.role), text=text, spec=spec)
+
+
+def _closest(options: list[str], to: list[str]) -> str | None:
+    """The option that shares most words with ``to``; None when none shares any."""
+    want = keywords(" ".join(to))
+    scored = [(similarity(want, keywords(o)), o) for o in options]
+    best = max(scored, default=(0.0, ""))
+    return best[1] if best[0] > 0 else None
+
+
+def _role(role: str) -> str:
+    """The role as it reads after "join X as": "Head of Mathematics" needs no article."""
+    role = short_role(role)
+    return role if role[:1].isupper() else with_article(role)
+
+
+_DROP_ORDER = ("keen", "also", "peer", "bring", "interest")  # least needed first
+
+
+def _fit_length(groups: list[list[tuple[str, str]]], high: int) -> list[list[tuple[str, str]]]:
+    """Drop the least needed sentences until the note is within the length: never the
+    thanks, the evidence, a correction, a promised item or the timing."""
+
+    def total() -> int:
+        return sum(count_words(t) for g in groups for _, t in g)
+
+    for move in _DROP_ORDER:
+        if total() <= high:
+            break
+        groups = [[(m, t) for m, t in g if m != move] for g in groups]
+    # a short closing paragraph is joined to the one before, so no paragraph is a stub
+    if groups[2] and count_words(" ".join(t for _, t in groups[2])) < 8 and groups[1]:
+        groups = [groups[0], groups[1] + groups[2], []]
+    return groups
