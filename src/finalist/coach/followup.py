@@ -144,6 +144,7 @@ def _notes(
         archetype = Archetype(d.archetype.value)
         talk = next((t for t in talks if same_person(t.interviewer, person.name)), None)
         about = [talk.interest or "", talk.clarify or "", *talk.topics] if talk else []
+        about.append(rnd.debrief.next_steps or "" if rnd.debrief else "")
         form = address(person, case, archetype is Archetype.executive, about)
         if form.seat is Seat.pupil:
             pupils.append(person.name)

@@ -158,6 +158,8 @@ def _evidence(body: str, spec: NoteSpec) -> Check:
 
 
 def _next_steps(body: str, spec: NoteSpec) -> Check:
+    for topic in spec.topics:  # "the hiring timeline" discussed is not a timing question
+        body = re.sub(re.escape(_core(topic)), " ", body, flags=re.IGNORECASE)
     asks = bool(_TIMING.search(body))
     if spec.runs_process:
         return Check(

@@ -305,14 +305,11 @@ def write_note(
             strengths = case.candidate.strengths
             strength = _closest(strengths, topics) or strengths[pick % len(strengths)]
             priority = reader.person.priorities[0] if reader.person.priorities else None
-            second.append(
-                (
-                    "evidence",
-                    writer.say("note-strength", pick, strength=strength, priority=priority)
-                    or writer.say("note-strength-plain", pick, strength=strength),
-                )
-            )
-            evidence = ("", strength)
+            line = writer.say(
+                "note-strength", pick, strength=strength, priority=priority
+            ) or writer.say("note-strength-plain", pick, strength=strength)
+            second.append(("evidence", line))
+            evidence = ("", strength) if line else None
         second.append(("clarify", clarify_line(writer, reader, pick)))
         if reader.talk.promised:
             second.append(
@@ -326,8 +323,10 @@ def write_note(
             third.append(("peer", writer.say("note-peer", pick)))
         third.append(("keen", writer.say("note-keen", pick, company=company, role=_role(opp.role))))
         third.append(("close", writer.say("note-close", pick, company=company)))
+    if not short:
+        third.insert(-1, ("forward", writer.say("note-forward", pick, company=company)))
     groups = [[(m, t) for m, t in g if t] for g in (first, second, third)]
-    body = "\n\n".join(" ".join(t for _, t in g) for g in _fit_length(groups, high) if g)
+    body = "\n\n".join(" ".join(t for _, t in g) for g in _fit_length(groups, low, high) if g)
     c = case.candidate
     signoff = "\n".join(filter(None, [writer.say("note-signoff", 0), c.name, c.email, c.phone]))
     text = f"Dear {reader.address.greeting},\n\n{body}\n\n{signoff}\n"
@@ -362,10 +361,12 @@ def _role(role: str) -> str:
     return role if role[:1].isupper() else with_article(role)
 
 
-_DROP_ORDER = ("keen", "also", "peer", "bring", "interest")  # least needed first
+_DROP_ORDER = ("forward", "keen", "also", "peer", "bring", "interest")  # least needed first
 
 
-def _fit_length(groups: list[list[tuple[str, str]]], high: int) -> list[list[tuple[str, str]]]:
+def _fit_length(
+    groups: list[list[tuple[str, str]]], low: int, high: int
+) -> list[list[tuple[str, str]]]:
     """Drop the least needed sentences until the note is within the length: never the
     thanks, the evidence, a correction, a promised item or the timing."""
 
@@ -376,6 +377,8 @@ def _fit_length(groups: list[list[tuple[str, str]]], high: int) -> list[list[tup
         if total() <= high:
             break
         groups = [[(m, t) for m, t in g if m != move] for g in groups]
+    if total() - sum(count_words(t) for g in groups for m, t in g if m == "forward") >= low:
+        groups = [[(m, t) for m, t in g if m != "forward"] for g in groups]  # not needed
     # a short closing paragraph is joined to the one before, so no paragraph is a stub
     if groups[2] and count_words(" ".join(t for _, t in groups[2])) < 8 and groups[1]:
         groups = [groups[0], groups[1] + groups[2], []]

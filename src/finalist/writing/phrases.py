@@ -42,9 +42,11 @@ _VERBS = frozenset(
     don't doesn't didn't can't won't isn't aren't wasn't weren't haven't hasn't shouldn't
     wouldn't couldn't must may might shall am""".split()
 )
+_FINITE = frozenset("is was has does says".split())  # never a plural noun
 _ADVERBS = frozenset("already still never always really just often rarely".split())
 _RELATIVE = frozenset("that which who whom whose where".split())
 _PRONOUNS = frozenset("i we you they he she".split())
+_POSSESSIVES = frozenset("my our your their his her the this that".split())
 _NOT_NAMES = frozenset(
     "the revd rev canon dr prof professor cllr councillor mr mrs ms miss mx sir dame lord lady "
     "judge md phd".split()
@@ -72,6 +74,8 @@ def kind_of(text: str | None) -> Kind:
         return Kind.sentence
     if first == "to":
         return Kind.infinitive
+    if first.endswith("ing") and len(first) > 4 and first not in _VERBS:
+        return Kind.noun_phrase  # a gerund phrase: "adapting lessons so students ... do"
     # "Gareth said ...", "the timetable for the refinancing is ...": a finite verb that
     # is not inside a relative clause ("the plan that was dropped" stays a noun phrase)
     for i, token in enumerate(tokens[1:], start=1):
@@ -79,8 +83,16 @@ def kind_of(text: str | None) -> Kind:
             break
         if token in _PRONOUNS and first in _DETERMINERS:
             break  # "the scheme of work I mentioned": a clause inside a noun phrase
+        if (
+            first in _DETERMINERS
+            and i > 1
+            and token in _POSSESSIVES
+            and tokens[i - 1] not in _PREPOSITIONS
+        ):
+            break  # "the reconciliations your team still does": the same
         after_determiner = tokens[i - 1] in _DETERMINERS or tokens[i - 1] in ("to", "her", "his")
-        if token in _VERBS and not after_determiner:
+        last_plural = i == len(tokens) - 1 and token.endswith("s") and token not in _FINITE
+        if token in _VERBS and not after_determiner and not last_plural:
             return Kind.sentence
         if token in _ADVERBS and i + 1 < len(tokens):
             return Kind.sentence
