@@ -201,10 +201,10 @@ def address(
             if school_leader
             else "your company notes say the culture is formal"
         )
-        written = re.search(
+        titled = re.search(
             rf"\b(Mrs|Mr|Ms|Miss|Mx|Dr)\.? {re.escape(last)}\b", " ".join(about or [])
         )
-        courtesy = written.group(1) if written else _courtesy([person.notes or ""])
+        courtesy = titled.group(1) if titled else _courtesy([person.notes or ""])
         if courtesy is not None:
             return Address(
                 greeting=f"{courtesy} {last}",
