@@ -36,13 +36,23 @@ def brief(
         Path | None, typer.Option("-o", "--output", help="Write to this file (with --to md).")
     ] = None,
     force: Annotated[bool, typer.Option("--force", help="Overwrite the output file.")] = False,
+    full: Annotated[
+        bool,
+        typer.Option(
+            "--full",
+            help="Print every section in the terminal, not the summary (Markdown is always "
+            "in full).",
+        ),
+    ] = False,
     as_json: JsonOpt = False,
     today_: TodayOpt = None,
 ) -> None:
-    """The prep pack for a case: at a glance, then each person you will meet.
+    """The prep pack for a case: what matters first, then (--full) every section.
 
-    For every round ahead: each interviewer's dossier and the questions they are likely
-    to ask, and the questions several of them will ask.
+    In the terminal, a five-minute summary of the next round(s): each person, the
+    questions most worth preparing with your story for each, the gaps, what to do next.
+    --full prints everything: for every round ahead, each dossier and likely question,
+    the consensus map, questions to ask, the playbook; then the scripts, once.
     """
     from finalist.cli.followup import sent_by_round
     from finalist.coach import build_brief
@@ -65,6 +75,14 @@ def brief(
         return
     if output is not None:
         raise FinalistError("-o writes a file: add --to md (the terminal view is for reading)")
-    from finalist.render.terminal import brief_view
+    if full:
+        from finalist.render.terminal import brief_view
 
-    console().print(brief_view(result))
+        console().print(brief_view(result))
+        return
+    from finalist.coach.summary import brief_summary
+    from finalist.render.terminal_summary import summary_view
+
+    ref = loaded.stored_id or case
+    summary = brief_summary(result, loaded.case, ref, stored=loaded.stored_id is not None)
+    console().print(summary_view(result, summary))

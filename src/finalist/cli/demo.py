@@ -31,9 +31,11 @@ def demo() -> None:
     from finalist.coach import at_a_glance, build_brief
     from finalist.coach.interviewers import dossier
     from finalist.coach.questions import PersonQuestions, predict_questions
+    from finalist.coach.summary import brief_summary
     from finalist.model import day_of
-    from finalist.render.terminal import brief_view, case_list_view
+    from finalist.render.terminal import case_list_view
     from finalist.render.terminal_people import questions_view
+    from finalist.render.terminal_summary import summary_view
     from finalist.settings import Settings
     from finalist.store import open_store
 
@@ -57,7 +59,7 @@ def demo() -> None:
             out.print(f"$ finalist list --today {today}", style="dim", markup=False)
             stored = store.get_case(result.id)
             out.print(case_list_view([at_a_glance(stored.case, today)]))
-            out.print(Rule("3. The brief"))
+            out.print(Rule("3. The brief: what matters first (--full prints every section)"))
             out.print(f"$ finalist brief {result.id} --today {today}", style="dim", markup=False)
             out.print(
                 f"(as if today were {today:%a %d %b %Y}, {DAYS_BEFORE} days before the first "
@@ -66,7 +68,8 @@ def demo() -> None:
                 markup=False,
             )
             kb = knowledge()
-            out.print(brief_view(build_brief(stored.case, today, kb)))
+            brief = build_brief(stored.case, today, kb)
+            out.print(summary_view(brief, brief_summary(brief, stored.case, result.id)))
             panel = stored.case.rounds[0] if stored.case.rounds else None
             if panel is not None and panel.interviewers:
                 person = panel.interviewers[-1]

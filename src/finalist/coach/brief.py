@@ -13,7 +13,7 @@ from finalist.coach.followup import NotesResult, rounds_sent, thank_you_notes
 from finalist.coach.glance import Glance, at_a_glance, rounds_ahead
 from finalist.coach.matching import RoundStories, match_round
 from finalist.coach.plan import Plan, first_six_months
-from finalist.coach.playbook import RoundPlaybook, round_playbook
+from finalist.coach.playbook import RoundPlaybook, ScriptText, round_playbook
 from finalist.coach.questions import RoundQuestions, round_questions
 from finalist.coach.timeline import Timeline, timeline
 from finalist.coach.why import WhyResult, personal_why
@@ -87,3 +87,13 @@ def build_brief(
         ],
         timeline=timeline(case, today, rounds_sent(case, sent)),
     )
+
+
+def shared_scripts(brief: Brief) -> list[ScriptText]:
+    """The playbooks' scripts (an offer on the spot, a deadline from another offer), each
+    once: they are the same in every round, so a full brief prints them once."""
+    seen: dict[str, ScriptText] = {}
+    for rb in brief.rounds:
+        for script in rb.playbook.scripts:
+            seen.setdefault(script.id, script)
+    return list(seen.values())

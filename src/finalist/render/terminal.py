@@ -62,8 +62,22 @@ def rounds_table(rounds: list[RoundGlance]) -> Table:
     return table
 
 
+def brief_title(brief: Brief) -> list[RenderableType]:
+    g = brief.glance
+    title = Text.assemble(("Brief: ", "bold"), (g.role, "bold"), " at ", (g.company, "bold"))
+    return [title, Text(f"Prepared for {g.candidate} on {when_text(brief.today)}", style="dim")]
+
+
+def _rule(*parts: str) -> Rule:
+    """A section rule; its title may hold a round's name, so it goes in as text."""
+    return Rule(Text(": ".join(parts)))
+
+
 def brief_view(brief: Brief) -> RenderableType:
+    """The whole brief (``finalist brief --full``): every section of every round ahead,
+    and the scripts once at the end, since they are the same for every round."""
     from finalist.coach.asks import AsksResult
+    from finalist.coach.brief import shared_scripts
     from finalist.render.terminal_prepare import (
         asks_view,
         consensus_view,
@@ -71,36 +85,37 @@ def brief_view(brief: Brief) -> RenderableType:
         plan_view,
         playbook_view,
         round_stories_view,
+        scripts_view,
         timeline_view,
         why_view,
     )
 
-    g = brief.glance
-    title = Text.assemble(("Brief: ", "bold"), (g.role, "bold"), " at ", (g.company, "bold"))
-    sub = Text(f"Prepared for {g.candidate} on {when_text(brief.today)}", style="dim")
-    parts: list[RenderableType] = [title, sub, Text(), glance_view(g), Text()]
-    parts += [Rule("Your why"), why_view(brief.why), Text()]
-    parts += [Rule("Your first six months"), plan_view(brief.plan), Text()]
+    parts: list[RenderableType] = [*brief_title(brief), Text(), glance_view(brief.glance), Text()]
+    parts += [_rule("Your why"), why_view(brief.why), Text()]
+    parts += [_rule("Your first six months"), plan_view(brief.plan), Text()]
     for rb in brief.rounds:
         label = rb.people.round_label
-        parts += [Rule(f"{label}: who you will meet"), round_people_view(rb.people), Text()]
+        parts += [_rule(label, "who you will meet"), round_people_view(rb.people), Text()]
         parts += [round_stories_view(rb.stories), Text()]
         parts += [consensus_view(rb.consensus), Text()]
         parts += [
-            Rule(f"{label}: questions to ask"),
+            _rule(label, "questions to ask"),
             asks_view(AsksResult(people=rb.asks, own=[])),
             Text(),
         ]
-        parts += [Rule(f"{label}: playbook"), playbook_view(rb.playbook), Text()]
+        parts += [_rule(label, "playbook"), playbook_view(rb.playbook, scripts=False), Text()]
     if brief.own_questions:
         parts += [
-            Rule("Your own questions"),
+            _rule("Your own questions"),
             asks_view(AsksResult(people=[], own=brief.own_questions)),
         ]
     for notes in brief.notes:
-        parts += [Text(), Rule(f"{notes.round_label}: thank-you notes"), notes_view(notes)]
+        parts += [Text(), _rule(notes.round_label, "thank-you notes"), notes_view(notes)]
     if brief.timeline.steps:
-        parts += [Text(), Rule("After the interview"), timeline_view(brief.timeline)]
+        parts += [Text(), _rule("After the interview"), timeline_view(brief.timeline)]
+    scripts = shared_scripts(brief)
+    if scripts:
+        parts += [Text(), _rule("Scripts for every round"), scripts_view(scripts)]
     return Group(*parts)
 
 

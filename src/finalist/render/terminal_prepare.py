@@ -12,7 +12,7 @@ from finalist.coach.consensus import ConsensusMap
 from finalist.coach.followup import Note, NotesResult
 from finalist.coach.matching import RoundStories
 from finalist.coach.plan import Plan
-from finalist.coach.playbook import CheckItem, RoundPlaybook
+from finalist.coach.playbook import CheckItem, RoundPlaybook, ScriptText
 from finalist.coach.stories import Bank
 from finalist.coach.timeline import Timeline
 from finalist.coach.why import WhyResult
@@ -139,7 +139,9 @@ def _due(item: CheckItem) -> str:
     return f"{item.days_before} days before: " if item.days_before else "On the day: "
 
 
-def playbook_view(pb: RoundPlaybook) -> RenderableType:
+def playbook_view(pb: RoundPlaybook, *, scripts: bool = True) -> RenderableType:
+    """One round's playbook; ``scripts=False`` leaves out the scripts, which are the same
+    for every round (the full brief prints them once, with ``scripts_view``)."""
     parts: list[RenderableType] = [_heading(f"Playbook: {pb.round_label} ({pb.format.value})")]
     for guide in pb.guides:
         who = f" with {guide.audience.value.replace('-', ' ')}s" if guide.audience else ""
@@ -201,9 +203,18 @@ def playbook_view(pb: RoundPlaybook) -> RenderableType:
         parts += [Text("Conversation openers", style="bold"), bullets(pb.openers), Text()]
     parts.append(Text("Logistics checklist", style="bold"))
     parts.append(bullets([_due(i) + i.text for i in pb.checklist]))
-    for script in pb.scripts:
+    if scripts and pb.scripts:
+        parts += [Text(), scripts_view(pb.scripts)]
+    return Group(*parts)
+
+
+def scripts_view(scripts: list[ScriptText]) -> RenderableType:
+    """Words for the delicate moments: an offer on the spot, a deadline from elsewhere."""
+    parts: list[RenderableType] = []
+    for script in scripts:
+        if parts:
+            parts.append(Text())
         parts += [
-            Text(),
             Text.assemble((script.title, "bold"), (f"  ({script.when})", "dim")),
             plain(" ".join(script.lines)),
             bullets(script.notes, "dim"),
