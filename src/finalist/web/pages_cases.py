@@ -3,6 +3,8 @@ its downloads."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, Any
+
 from fastapi import APIRouter, Depends, Request
 from fastapi.responses import Response
 from starlette.datastructures import UploadFile
@@ -12,6 +14,9 @@ from finalist.errors import FinalistError
 from finalist.web import forms
 from finalist.web.app import FormError, check_csrf, context, render
 from finalist.web.shared import download, now, posted, save, sent, stored, to
+
+if TYPE_CHECKING:
+    from finalist.store import StoredCase
 
 router = APIRouter(include_in_schema=False)
 Csrf = Depends(check_csrf)
@@ -119,12 +124,25 @@ async def import_case(request: Request) -> Response:
 
 @router.get("/cases/{case_id}")
 def brief_page(request: Request, case_id: str) -> Response:
-    from finalist.coach.brief import build_brief
+    s = stored(request, case_id)
+    return render(
+        request, "brief.html", **_brief(request, s), pdf_ready=_pdf_ready(), section="brief"
+    )
+
+
+def _brief(request: Request, s: StoredCase) -> dict[str, Any]:
+    """What the brief page shows: every section, the summary first, the scripts once."""
+    from finalist.coach.brief import build_brief, shared_scripts
+    from finalist.coach.summary import brief_summary
 
     ctx = context(request)
-    s = stored(request, case_id)
     brief = build_brief(s.case, ctx.today(), ctx.knowledge, sent(request, s))
-    return render(request, "brief.html", s=s, brief=brief, pdf_ready=_pdf_ready(), section="brief")
+    return {
+        "s": s,
+        "brief": brief,
+        "summary": brief_summary(brief, s.case, s.id),
+        "scripts": shared_scripts(brief),
+    }
 
 
 def _pdf_ready() -> bool:
@@ -146,16 +164,12 @@ def brief_markdown(request: Request, case_id: str) -> Response:
 
 @router.get("/cases/{case_id}/brief.pdf")
 def brief_pdf(request: Request, case_id: str) -> Response:
-    from finalist.coach.brief import build_brief
-
-    ctx = context(request)
     s = stored(request, case_id)
     if not _pdf_ready():
         return render(request, "pdf_missing.html", 501, s=s)
     from weasyprint import HTML  # type: ignore[import-not-found, unused-ignore]
 
-    brief = build_brief(s.case, ctx.today(), ctx.knowledge, sent(request, s))
-    page = render(request, "brief.html", s=s, brief=brief, pdf_ready=True, printing=True)
+    page = render(request, "brief.html", **_brief(request, s), pdf_ready=True, printing=True)
     css = str(request.app.state.static_dir / "finalist.css")
     from weasyprint import CSS
 
