@@ -127,7 +127,8 @@ KNOWLEDGE_DOC = (DOCS / "knowledge.md").read_text(encoding="utf-8")
     ],
 )
 def test_every_knowledge_field_is_documented(kind: str, field: str) -> None:
-    heading = "(`questions/*.yaml`)" if kind == "questions" else f"(`{kind}.yaml`)"
+    folders = ("questions", "phrasing")
+    heading = f"(`{kind}/*.yaml`)" if kind in folders else f"(`{kind}.yaml`)"
     section = KNOWLEDGE_DOC.split(heading, 1)[1].split("\n## ", 1)[0]
     assert f"| `{field}` |" in section, f"docs/knowledge.md does not describe {kind}.{field}"
 

@@ -89,12 +89,13 @@ def unsentence(text: str) -> str:
     return text
 
 
-# where a clause may end: never inside "cocoa and sugar"
+# where a clause may end, strongest first: never inside "cocoa and sugar"
 _BOUNDARIES = (
-    r";\s",
-    r",\s(?=(?:and|but|because|so|which|while|as|though)\b)",
-    r"\s[\u2013\u2014-]\s",
-    r"\s(?:but|because|which|while|although)\s",
+    (r";\s", r"\s[\u2013\u2014]\s", r"\s-\s", r",\s"),
+    (r"\s(?:but|because|which|while|although)\s",),
+)
+_DANGLING = frozenset(
+    "a an the and or but of for to in on at with by from which that who so as".split()
 )
 
 
@@ -104,13 +105,19 @@ def shorten(text: str, max_words: int) -> str | None:
     text = unsentence(text)
     if len(text.split()) <= max_words:
         return text
-    best: str | None = None
-    for pattern in _BOUNDARIES:
-        for match in re.finditer(pattern, text):
-            head = text[: match.start()].rstrip(" ,;")
-            if 3 <= len(head.split()) <= max_words and (best is None or len(head) > len(best)):
-                best = head
-    return best
+    for level in _BOUNDARIES:
+        best: str | None = None
+        for pattern in level:
+            for match in re.finditer(pattern, text):
+                head = text[: match.start()].rstrip(" ,;")
+                words = head.split()
+                if not 3 <= len(words) <= max_words or words[-1].lower() in _DANGLING:
+                    continue
+                if best is None or len(head) > len(best):
+                    best = head
+        if best is not None:
+            return best
+    return None
 
 
 def count_words(text: str) -> int:

@@ -90,7 +90,17 @@ def kind_of(text: str | None) -> Kind:
             and tokens[i - 1] not in _PREPOSITIONS
         ):
             break  # "the reconciliations your team still does": the same
-        after_determiner = tokens[i - 1] in _DETERMINERS or tokens[i - 1] in ("to", "her", "his")
+        before = tokens[i - 1]
+        after_determiner = (
+            before in _DETERMINERS
+            or before in _PREPOSITIONS
+            or before
+            in (
+                "to",
+                "her",
+                "his",
+            )
+        )
         last_plural = i == len(tokens) - 1 and token.endswith("s") and token not in _FINITE
         if token in _VERBS and not after_determiner and not last_plural:
             return Kind.sentence
@@ -180,7 +190,8 @@ def to_second_person(text: str, name: str) -> str | None:
         tail = word[len(word.rstrip(",.;:")) :]
         if bare in ("she", "he") or bare in names or bare in ("she's", "he's"):
             out.append("you're" + tail if bare.endswith("'s") else "you" + tail)
-            turned = previous_was_subject = not bare.endswith("'s")
+            turned = True
+            previous_was_subject = not bare.endswith("'s")
             continue
         if previous_was_subject:
             out.append(_conjugate(word.rstrip(",.;:")) + tail)
