@@ -141,8 +141,10 @@ def test_a_wording_that_cannot_take_the_values_is_left_out() -> None:
     said = W.say("note-thanks", 0, meeting="the panel", day="Tuesday", topic="I rambled on")
     assert said is None
     good = W.say("note-thanks", 0, meeting="the panel", day="Tuesday", topic="notice period")
-    assert good is not None and "the notice period" in good
-    assert good[0].isupper() and good.endswith(".")
+    assert good is not None
+    assert "the notice period" in good
+    assert good[0].isupper()
+    assert good.endswith(".")
 
 
 def test_each_pick_gives_a_different_wording_and_none_is_said_twice() -> None:
@@ -253,6 +255,7 @@ def test_every_phrasing_variant_renders_a_whole_sentence() -> None:
             rendered = W._render(entry, variant, values)
             assert rendered is not None, (entry.id, variant)
             start = rendered.lstrip("'\"\u2018\u201c(")
-            assert "{" not in rendered and start[:1].isupper(), (entry.id, rendered)
+            assert "{" not in rendered, (entry.id, rendered)
+            assert start[:1].isupper(), (entry.id, rendered)
             assert rendered.endswith((".", "?", ",", "!")), (entry.id, rendered)
             assert _well_formed(rendered).passed, (entry.id, rendered)
