@@ -193,6 +193,14 @@ def _promised(body: str, spec: NoteSpec) -> Check:
 
 
 def _well_formed(body: str) -> Check:
+    for paragraph in body.split("\n\n"):
+        start = paragraph.strip().lstrip("'\"\u2018\u201c(")
+        if start[:1].islower():
+            return Check(
+                name="well formed",
+                passed=False,
+                detail=f"a paragraph starts in lower case: {paragraph.strip()[:30]!r}",
+            )
     for pattern, what in _BROKEN:
         found = re.search(pattern, body)
         if found:

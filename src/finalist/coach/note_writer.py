@@ -35,6 +35,7 @@ from finalist.writing import (
 STAFF_WORDS = (90, 180)
 SENIOR_WORDS = (60, 150)  # a senior executive or an elected member: shorter
 SHORT_WORDS = (25, 100)  # a lay or student representative: a short courteous note
+SUBJECT_LENGTH = 70  # characters: what a phone's inbox shows
 
 
 @dataclass
@@ -331,6 +332,8 @@ def write_note(
     signoff = "\n".join(filter(None, [writer.say("note-signoff", 0), c.name, c.email, c.phone]))
     text = f"Dear {reader.address.greeting},\n\n{body}\n\n{signoff}\n"
     subject = writer.say("note-subject", pick, role=short_role(opp.role), meeting=meeting)
+    if subject is None or len(subject) > SUBJECT_LENGTH:
+        subject = writer.say("note-short-subject", pick, role=short_role(opp.role))
     spec = NoteSpec(
         name=reader.person.name,
         greeting=reader.address.greeting,
