@@ -23,7 +23,7 @@ from finalist.coach.note_checks import (
     check_note,
     similarity,
 )
-from finalist.coach.note_writer import Reader, evidence_for, process_owner, write_note
+from finalist.coach.note_writer import Reader, assign_evidence, process_owner, write_note
 from finalist.knowledge import Knowledge
 from finalist.knowledge.schema import Archetype, Level
 from finalist.model import Case, Round, localise, same_person
@@ -169,13 +169,11 @@ def _notes(
     writer = writer_for(case, knowledge)
     cliches = list(knowledge.lexicons["cliches"].words) if "cliches" in knowledge.lexicons else []
     held = case.when(rnd)
-    used: set[str] = set()
-    drafts = []
-    for i, reader in enumerate(readers):
-        found = evidence_for(reader, case, used) if reader.address.seat is Seat.staff else None
-        if found is not None:
-            used.add(found[0])
-        drafts.append(write_note(writer, reader, case, rnd, held, today, found, i, cliches))
+    evidence = assign_evidence(readers, case)
+    drafts = [
+        write_note(writer, reader, case, rnd, held, today, found, i, cliches)
+        for i, (reader, found) in enumerate(zip(readers, evidence, strict=True))
+    ]
     copies = check_copies(
         [body_of(d.text) for d in drafts],
         [

@@ -16,7 +16,7 @@ from datetime import date, datetime
 from finalist.coach.address import Address, Seat
 from finalist.coach.note_checks import NoteSpec
 from finalist.knowledge.schema import Archetype, Level, SlotKind
-from finalist.model import Case, Interviewer, Round, TalkedWith, same_person
+from finalist.model import Case, Interviewer, Round, Story, TalkedWith, same_person
 from finalist.text import distinctive, keywords, sentences, similarity
 from finalist.writing import (
     Kind,
@@ -100,54 +100,52 @@ def _usable(sentence: str) -> bool:
     )
 
 
-def evidence_for(reader: Reader, case: Case, used: set[str]) -> tuple[str, str] | None:
-    """The story sentence that best backs up what this person talked about: (story title,
-    sentence), never a story already used for someone else in the round."""
-    want = distinctive(
-        keywords(
-            " ".join(
-                [
-                    *reader.talk.topics,
-                    reader.talk.interest or "",
-                    *reader.person.priorities,
-                    reader.person.notes or "",
-                ]
-            )
-        )
-    )
-    best: tuple[float, str, str] | None = None
-    for story in case.stories:
-        if story.title in used:
+def _wanted(reader: Reader) -> frozenset[str]:
+    talk, person = reader.talk, reader.person
+    text = " ".join([*talk.topics, talk.interest or "", *person.priorities, person.notes or ""])
+    return distinctive(keywords(text))
+
+
+def _story_terms(story: Story) -> frozenset[str]:
+    parts = [story.title, story.situation, story.task, story.action, story.result]
+    return distinctive(keywords(" ".join([*filter(None, parts), *story.competencies])))
+
+
+def _best_sentence(want: frozenset[str], story: Story, score: float) -> tuple[float, str] | None:
+    best: tuple[float, str] | None = None
+    for part, bonus in ((story.result, 0.05), (story.action, 0.0)):
+        for s in sentences(part or ""):
+            if not _usable(s):
+                continue
+            total = score + bonus + 0.5 * similarity(want, distinctive(keywords(s)))
+            total += 0.03 if _NUMBER.search(s) else 0.0
+            if best is None or total > best[0]:
+                best = (total, s)
+    return best
+
+
+def assign_evidence(readers: list[Reader], case: Case) -> list[tuple[str, str] | None]:
+    """For each reader, the story sentence that best backs up what they talked about:
+    (story title, sentence). Each story goes to one person only, the pairs that fit best
+    first, so the story that suits the sales director is not used up on someone else."""
+    terms = {story.title: _story_terms(story) for story in case.stories}
+    pairs: list[tuple[float, int, str, str]] = []
+    for i, reader in enumerate(readers):
+        if reader.address.seat is not Seat.staff:
             continue
-        story_terms = distinctive(
-            keywords(
-                " ".join(
-                    filter(
-                        None,
-                        [
-                            story.title,
-                            story.situation,
-                            story.task,
-                            story.action,
-                            story.result,
-                            *story.competencies,
-                        ],
-                    )
-                )
-            )
-        )
-        score = similarity(want, story_terms)
-        if score <= 0:
-            continue
-        for part, bonus in ((story.result, 0.05), (story.action, 0.0)):
-            for s in sentences(part or ""):
-                if not _usable(s):
-                    continue
-                total = score + bonus + 0.5 * similarity(want, distinctive(keywords(s)))
-                total += 0.03 if _NUMBER.search(s) else 0.0
-                if best is None or total > best[0]:
-                    best = (total, story.title, s)
-    return (best[1], best[2]) if best else None
+        want = _wanted(reader)
+        for story in case.stories:
+            score = similarity(want, terms[story.title])
+            found = _best_sentence(want, story, score) if score > 0 else None
+            if found is not None:
+                pairs.append((found[0], i, story.title, found[1]))
+    chosen: list[tuple[str, str] | None] = [None] * len(readers)
+    used: set[str] = set()
+    for _, i, title, sentence_ in sorted(pairs, key=lambda p: (-p[0], p[1], p[2])):
+        if chosen[i] is None and title not in used:
+            chosen[i] = (title, sentence_)
+            used.add(title)
+    return chosen
 
 
 # --- the words -----------------------------------------------------------------------------

@@ -341,6 +341,13 @@ def notes_view(result: NotesResult) -> RenderableType:
             "  ".join(("✓ " if c.passed else "✗ ") + c.name for c in note.checks), style="dim"
         )
         parts += [Text(), head, plain(note.body), checks]
+        for c in note.checks:  # what failed, and why, in full
+            if not c.passed:
+                parts.append(Text(f"✗ {c.name}: {c.detail}", style="yellow"))
+        if note.attach:
+            parts.append(Text("Attach: " + "; ".join(note.attach), style="bold yellow"))
+    for line in result.no_note:
+        parts += [Text(), Text(f"No note of their own: {line}", style="dim")]
     if result.message:
         parts += [Text(), Text(result.message, style="yellow")]
     return Group(*parts)
