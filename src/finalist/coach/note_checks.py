@@ -49,7 +49,8 @@ _BROKEN = (
     (r"\b(\w+) \1\b", "a word written twice"),
 )
 _TIMING = re.compile(
-    r"\bnext steps\b|\bthe next step (?:is|will)\b|\bdecision\b|\bhear(?:ing)? (?:back|from you)\b|\bwhat happens next\b|"
+    r"\bnext steps\b|\bthe next step (?:is|will)\b|\bdecision\b|"
+    r"\bhear(?:ing)? (?:back|from you)\b|\bwhat happens next\b|"
     r"\bbe in touch\b|\btimeline\b|\blook forward to (?:hearing|your call)\b",
     re.IGNORECASE,
 )
