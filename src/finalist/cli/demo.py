@@ -154,13 +154,16 @@ def _practice_step(out: Console, case: Case, kb: Knowledge, case_id: str) -> Non
 # A debrief of the demo's first round, as the candidate would log it (our own words).
 DEMO_DEBRIEF: dict[str, Any] = {
     "decision_date": None,
-    "next_steps": "a decision after the last finalist's panel next week",
+    "next_steps": "Daniel said they decide after the last finalist's panel next week and "
+    "he will ring me",
+    "next_contact": {"who": "Daniel Reyes", "how": "phone"},
     "went_badly": "I ran long on the reconciliation story and had to rush the roadmap answer.",
     "talked_with": [
         {
             "interviewer": "Priya Natarajan",
             "topics": ["how product and engineering plan reliability work together"],
             "interest": "her idea of a standing reliability budget in every quarter's plan",
+            "promised": ["the incident review template I mentioned"],
         },
         {
             "interviewer": "Tom Whitaker",

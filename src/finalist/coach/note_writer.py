@@ -227,7 +227,7 @@ def next_steps_line(writer: Writer, reader: Reader, rnd: Round, today: date, pic
             line = (
                 writer.say("note-next-call" if call else "note-next-from-you", pick, date=by_day)
                 if by_day
-                else writer.say("note-next-from-you-soon", pick)
+                else writer.say("note-next-call-soon" if call else "note-next-from-you-soon", pick)
             )
         elif by_day is not None:
             line = writer.say("note-next-from-other", pick, who=contact.who.split()[0], date=by_day)
