@@ -15,7 +15,7 @@ from pydantic import ValidationError
 
 from finalist.casefile import format_path, problems
 from finalist.errors import FieldError, FinalistError
-from finalist.model import Case, day_of, person_key, same_person
+from finalist.model import Case, Interviewer, day_of, person_key, same_person
 
 Fields = dict[str, Any]
 
@@ -200,10 +200,9 @@ def remove_story(case: Case, title: str) -> tuple[Case, str]:
     return _rebuild(data, {}), removed
 
 
-def set_debrief(
-    case: Case, round_ref: str | None, debrief: Fields, today: date
-) -> tuple[Case, int]:
-    """The case with a round's debrief replaced; a round still to come is refused."""
+def round_to_debrief(case: Case, round_ref: str | None, today: date) -> int:
+    """The 0-based index of the round to debrief; a round still to come is refused (ask
+    this before asking for the debrief, so nothing typed is lost)."""
     index = round_index(case, round_ref)
     held = case.when(case.rounds[index])
     if held is not None and day_of(held) > today:
@@ -211,6 +210,42 @@ def set_debrief(
             f"{case.rounds[index].label(index + 1)} is on {day_of(held).isoformat()}, "
             "still to come: debrief it after it has taken place"
         )
+    return index
+
+
+def set_debrief(
+    case: Case, round_ref: str | None, debrief: Fields, today: date
+) -> tuple[Case, int]:
+    """The case with a round's debrief replaced; a round still to come is refused.
+
+    Who will be in touch is written as the case names them when it means one person met
+    ("Mrs Akinola" is Folasade Akinola), so the notes can tell whose call it is. A
+    mistake is a FieldError naming its place inside the debrief ("next_contact.by").
+    """
+    index = round_to_debrief(case, round_ref, today)
+    rnd = case.rounds[index]
+    first = case.opportunity.first_round
+    people = [*rnd.interviewers, *(first.interviewers if first else [])]
     data = _data(case)
-    data["rounds"][index]["debrief"] = debrief
-    return _rebuild(data, {}), index + 1
+    data["rounds"][index]["debrief"] = _contact_named(debrief, people)
+    try:
+        return Case.model_validate(data), index + 1
+    except ValidationError as exc:
+        path, message = problems(exc)[0]
+        where = ("rounds", index, "debrief")
+        full = f"{format_path(path)}: {message}"
+        if path[: len(where)] == where and len(path) > len(where):
+            raise FieldError(format_path(path[len(where) :]), message, full) from None
+        raise FinalistError(full) from None
+
+
+def _contact_named(debrief: Fields, people: list[Interviewer]) -> Fields:
+    from finalist.coach.debrief_advice import person_meant
+
+    contact = debrief.get("next_contact") if isinstance(debrief, dict) else None
+    if not isinstance(contact, dict) or not isinstance(contact.get("who"), str):
+        return debrief
+    meant = person_meant(" ".join(contact["who"].split()), people)
+    if meant is None:
+        return debrief
+    return {**debrief, "next_contact": {**contact, "who": meant}}

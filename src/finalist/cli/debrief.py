@@ -2,18 +2,20 @@
 
 from __future__ import annotations
 
+import re
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from finalist.cli.common import CaseArg
-from finalist.cli.edit import RoundRef, change_stored_case
+from finalist.cli.common import CaseArg, JsonOpt
+from finalist.cli.edit import RoundRef
 from finalist.errors import FinalistError
 
 if TYPE_CHECKING:
-    from finalist.model import Case
+    from finalist.coach.debrief_advice import Advice
+    from finalist.model import Round
 
 
 def debrief(
@@ -28,6 +30,7 @@ def debrief(
             show_default=False,
         ),
     ] = None,
+    as_json: JsonOpt = False,
     today_: Annotated[
         str | None,
         typer.Option(
@@ -40,27 +43,58 @@ def debrief(
 ) -> None:
     """Log what was discussed with each person, right after the round.
 
-    Asks, person by person, for the topics, a point of interest and a detail to clarify,
-    then what was said about next steps and the decision date, and what went well and
-    what did not (the next round builds on it). --from FILE takes the same from YAML.
+    Asks, person by person, for the topics (a few words each), what they said that you
+    want to come back to, a fact to correct and what you promised to send; then what was
+    said about next steps, who will be in touch, how and by when, the decision date, and
+    what went well and what did not (the next round builds on it). --from FILE takes the
+    same from YAML. After saving, it lists the entries the thank-you notes cannot use as
+    written, and what to write instead.
     """
     from finalist import editing
-    from finalist.cli.common import today
+    from finalist.cli.common import knowledge, now, store, stored_case_id, today
+    from finalist.coach.debrief_advice import debrief_advice
 
     day = today(today_)
-    if from_file is not None:
-        block = _read_debrief(from_file)
-    else:
-        if not sys.stdin.isatty():
-            raise FinalistError("no terminal to ask in: give the debrief with --from FILE")
-        block = None
+    block = _read_debrief(from_file) if from_file is not None else None
+    if block is None and not sys.stdin.isatty():
+        raise FinalistError("no terminal to ask in: give the debrief with --from FILE")
+    with store() as opened:
+        stored = opened.get_case(stored_case_id(case))
+        index = editing.round_to_debrief(stored.case, round_, day)
+        data = block if block is not None else _ask_debrief(stored.case.rounds[index])
+        new, number = editing.set_debrief(stored.case, str(index + 1), data, day)
+        result = opened.save_case(new, now=now())
+    rnd = new.rounds[number - 1]
+    advice = debrief_advice(rnd, knowledge(), new.opportunity.first_round)
+    if as_json:
+        from finalist.cli.common import emit_json
 
-    def change(c: Case) -> tuple[Case, str]:
-        data = block if block is not None else _ask_debrief(c, round_)
-        new, number = editing.set_debrief(c, round_, data, day)
-        return new, f"saved the debrief of round {number}; next: finalist thanks CASE"
+        emit_json(
+            {
+                "id": result.id,
+                "status": result.status.value,
+                "round": number,
+                "debrief": rnd.debrief.model_dump(mode="json") if rnd.debrief else None,
+                "advice": [a.model_dump(mode="json") for a in advice],
+            }
+        )
+        return
+    unchanged = " (nothing changed)" if result.status.value == "unchanged" else ""
+    print(
+        f"{result.id}: saved the debrief of round {number}{unchanged}; "
+        f"next: finalist thanks {result.id} --round {number}"
+    )
+    print(advice_text(advice), end="")
 
-    change_stored_case(case, change)
+
+def advice_text(advice: list[Advice]) -> str:
+    """The advice as lines for the terminal: where and what, then what to write."""
+    if not advice:
+        return ""
+    lines = ["", "Before you write the notes, change these so the notes can use them:"]
+    for a in advice:
+        lines += [f"  {a.where}: {a.message}", f"    {a.suggestion}"]
+    return "\n".join(lines) + "\n"
 
 
 def _read_debrief(path: Path) -> dict[str, Any]:
@@ -80,40 +114,74 @@ def _read_debrief(path: Path) -> dict[str, Any]:
     return data
 
 
-def _ask_debrief(case: Case, round_ref: str | None) -> dict[str, Any]:
-    from finalist.editing import round_index
+# --- asking in the terminal ----------------------------------------------------------
 
-    rnd = case.rounds[round_index(case, round_ref)]
+
+def _ask(text: str) -> str | None:
+    answer: str = typer.prompt(text, default="", show_default=False, prompt_suffix=" ")
+    return answer.strip() or None
+
+
+def _ask_date(text: str) -> str | None:
+    """A date, asked again until it reads as one (or is left empty)."""
+    from finalist.model import parse_when
+
+    while True:
+        answer = _ask(text)
+        try:
+            parse_when(answer)
+        except ValueError as exc:
+            typer.echo(f"  {exc}", err=True)
+            continue
+        return answer
+
+
+# a comma between digits belongs to a number ("£6,000"), not between two items
+_ITEMS = re.compile(r"(?<!\d),|,(?!\d)")
+
+
+def _items(text: str | None) -> list[str]:
+    return [t.strip() for t in _ITEMS.split(text or "") if t.strip()]
+
+
+def _ask_debrief(rnd: Round) -> dict[str, Any]:
     talked = []
     for person in rnd.interviewers:
-        topics = typer.prompt(
-            f"{person.name}: what did you discuss? (comma-separated, empty to skip)",
-            default="",
-            show_default=False,
+        topics = _items(
+            _ask(
+                f"Topics you discussed with {person.name}, a few words each, like "
+                "'the ETA roadmap' (comma-separated; empty to skip):"
+            )
         )
-        if not topics.strip():
+        if not topics:
             continue
         talked.append(
             {
                 "interviewer": person.name,
-                "topics": [t.strip() for t in topics.split(",") if t.strip()],
-                "interest": typer.prompt(
-                    "  a point of interest to reiterate", default="", show_default=False
-                )
-                or None,
-                "clarify": typer.prompt("  a detail to clarify", default="", show_default=False)
-                or None,
+                "topics": topics,
+                "interest": _ask(
+                    "  What did they say or propose that you want to come back to? (optional)"
+                ),
+                "clarify": _ask(
+                    "  Anything to correct? The right fact, like 'the lead time is nine "
+                    "weeks, not six' (optional):"
+                ),
+                "promised": _items(_ask("  What did you promise to send them? (optional)")),
             }
         )
-
-    def ask(text: str) -> str | None:
-        answer: str = typer.prompt(text, default="", show_default=False)
-        return answer or None
-
-    return {
+    block: dict[str, Any] = {
         "talked_with": talked,
-        "next_steps": ask("What was said about next steps?"),
-        "decision_date": ask("When do they expect to decide? (YYYY-MM-DD)"),
-        "went_well": ask("What went well?"),
-        "went_badly": ask("What did not go well?"),
+        "next_steps": _ask("What was said about next steps? (for you; the notes use the facts)"),
     }
+    example = f"a name, like {rnd.interviewers[0].name}" if rnd.interviewers else "a name"
+    who = _ask(f"Who said they would be in touch? ({example}; empty if nobody said)")
+    if who:
+        block["next_contact"] = {
+            "who": who,
+            "how": _ask("  How? (phone, email ...)"),
+            "by": _ask_date("  By when? (YYYY-MM-DD)"),
+        }
+    block["decision_date"] = _ask_date("When do they expect to decide? (YYYY-MM-DD)")
+    block["went_well"] = _ask("What went well?")
+    block["went_badly"] = _ask("What did not go well?")
+    return block
