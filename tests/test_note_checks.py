@@ -165,3 +165,12 @@ def test_a_sentence_shared_between_two_notes_is_flagged() -> None:
     assert "I would enjoy working alongside you." in checks[0].detail
     fine = check_copies([a, "Your view of the night rota was useful."], [[], []])
     assert [c.passed for c in fine] == [True, True]
+
+
+def test_only_advice_checks_let_a_note_be_sent() -> None:
+    checks = {
+        c.name: c for c in check_note(GOOD.replace("Dear Gareth,", "Dear Cllr,"), SUBJECT, SPEC)
+    }
+    assert checks["greets them properly"].blocking
+    assert not checks["ties the topic to your evidence"].blocking
+    assert not checks["length"].blocking

@@ -129,7 +129,7 @@ def _sendable(result: NotesResult) -> tuple[list[Note], list[str]]:
     ready: list[Note] = []
     held: list[str] = []
     for note in result.notes:
-        failed = [c for c in note.checks if not c.passed]
+        failed = [c for c in note.checks if not c.passed and c.blocking]
         if note.sent_at is not None:
             held.append(f"{note.to}: already sent on {note.sent_at:%a %d %b %Y at %H:%M}")
         elif not note.email:

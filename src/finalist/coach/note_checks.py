@@ -21,6 +21,10 @@ class Check(BaseModel):
     name: str
     passed: bool
     detail: str
+    blocking: bool = True  # a failed blocking check holds a note back from --send
+
+
+ADVISORY = frozenset({"ties the topic to your evidence", "length", "no cliché"})
 
 
 class NoteSpec(BaseModel):
@@ -73,7 +77,7 @@ def check_note(text: str, subject: str, spec: NoteSpec) -> list[Check]:
     body = body_of(text)
     first_line = text.strip().split("\n", 1)[0]
     count = count_words(body)
-    return [
+    checks = [
         _greeting(first_line, spec),
         _topic(body, spec),
         _second_person(body, spec),
@@ -94,6 +98,9 @@ def check_note(text: str, subject: str, spec: NoteSpec) -> list[Check]:
             detail=subject,
         ),
     ]
+    for check in checks:  # advice to improve the note, not a reason to hold it back
+        check.blocking = check.name not in ADVISORY
+    return checks
 
 
 def _greeting(line: str, spec: NoteSpec) -> Check:
