@@ -69,12 +69,14 @@ def test_notes_match_their_golden_copy(path: Path) -> None:
 
 
 @pytest.mark.parametrize("path", CASES, ids=[p.stem for p in CASES])
-def test_every_note_of_our_cases_passes_its_checks(path: Path) -> None:
+def test_every_note_of_our_cases_passes_its_blocking_checks(path: Path) -> None:
+    """The checks that hold a note back from --send (the advice ones, such as "add a
+    story that fits their topic", may fail: they tell the candidate what to add)."""
     case = _with_demo_debrief(path)
     for number, rnd in enumerate(case.rounds, start=1):
         if rnd.debrief is None or not rnd.debrief.talked_with:
             continue
         today = max(TODAY, day_of(rnd.date)) if rnd.date is not None else TODAY
         for note in thank_you_notes(case, number, KB, today).notes:
-            failed = [f"{c.name}: {c.detail}" for c in note.checks if not c.passed]
+            failed = [f"{c.name}: {c.detail}" for c in note.checks if c.blocking and not c.passed]
             assert not failed, (note.to, failed, note.body)

@@ -254,8 +254,8 @@ def test_every_phrasing_variant_renders_a_whole_sentence() -> None:
                 values["evidence"] = "We closed the books in five days."
             rendered = W._render(entry, variant, values)
             assert rendered is not None, (entry.id, variant)
-            start = rendered.lstrip("'\"\u2018\u201c(")
             assert "{" not in rendered, (entry.id, rendered)
-            assert start[:1].isupper(), (entry.id, rendered)
+            quoted = rendered[:1] in "'\"\u2018\u201c"  # a quotation keeps its own case
+            assert quoted or rendered[:1].isupper(), (entry.id, rendered)
             assert rendered.endswith((".", "?", ",", "!")), (entry.id, rendered)
             assert _well_formed(rendered).passed, (entry.id, rendered)

@@ -28,6 +28,7 @@ from finalist.writing import (
     organisation,
     sentence,
     short_role,
+    unsentence,
     with_article,
 )
 
@@ -101,9 +102,12 @@ def _usable(sentence: str) -> bool:
 
 
 def _wanted(reader: Reader) -> frozenset[str]:
-    talk, person = reader.talk, reader.person
-    text = " ".join([*talk.topics, talk.interest or "", *person.priorities, person.notes or ""])
-    return distinctive(keywords(text))
+    """What the evidence must answer: what was discussed with them, not their job title."""
+    talk = reader.talk
+    return distinctive(keywords(" ".join([*talk.topics, talk.interest or "", talk.clarify or ""])))
+
+
+MIN_SHARED = 2  # words a story must share with what was discussed to be used as evidence
 
 
 def _story_terms(story: Story) -> frozenset[str]:
@@ -136,7 +140,8 @@ def assign_evidence(readers: list[Reader], case: Case) -> list[tuple[str, str] |
         want = _wanted(reader)
         for story in case.stories:
             score = similarity(want, terms[story.title])
-            found = _best_sentence(want, story, score) if score > 0 else None
+            fits = len(want & terms[story.title]) >= MIN_SHARED
+            found = _best_sentence(want, story, score) if fits else None
             if found is not None:
                 pairs.append((found[0], i, story.title, found[1]))
     chosen: list[tuple[str, str] | None] = [None] * len(readers)
@@ -205,6 +210,7 @@ def clarify_line(writer: Writer, reader: Reader, pick: int) -> str | None:
     text = for_reader(" ".join(text.split()), reader.person.name) or ""
     if not text:
         return None
+    text = _lower_first(unsentence(text))
     match = _CORRECTION.match(text)
     if match:
         return writer.say(
@@ -298,15 +304,8 @@ def write_note(
                     ),
                 )
             )
-            priority = _closest(reader.person.priorities, [*topics, evidence[1]])
-            second.append(("bring", writer.say("note-bring", pick, priority=priority)))
-        elif case.candidate.strengths:
-            strengths = case.candidate.strengths
-            strength = _closest(strengths, topics) or strengths[pick % len(strengths)]
-            priority = reader.person.priorities[0] if reader.person.priorities else None
-            line = writer.say(
-                "note-strength", pick, strength=strength, priority=priority
-            ) or writer.say("note-strength-plain", pick, strength=strength)
+        elif (strength := _closest(case.candidate.strengths, topics)) is not None:
+            line = writer.say("note-strength-plain", pick, strength=strength)
             second.append(("evidence", line))
             evidence = ("", strength) if line else None
         second.append(("clarify", clarify_line(writer, reader, pick)))
@@ -346,6 +345,11 @@ def write_note(
         cliches=cliches,
     )
     return Draft(subject=subject or short_role(opp.role), text=text, spec=spec)
+
+
+def _lower_first(text: str) -> str:
+    first = text.split(" ", 1)[0]
+    return text[:1].lower() + text[1:] if first[1:] == first[1:].lower() and first != "I" else text
 
 
 def _closest(options: list[str], to: list[str]) -> str | None:
