@@ -202,7 +202,7 @@ def _promised(body: str, spec: NoteSpec) -> Check:
 
 def _well_formed(body: str) -> Check:
     for paragraph in body.split("\n\n"):
-        start = paragraph.strip().lstrip("'\"\u2018\u201c(")
+        start = paragraph.strip().lstrip("(")  # a quotation keeps its own case
         if start[:1].islower():
             return Check(
                 name="well formed",
