@@ -448,7 +448,7 @@ def test_debrief_then_notes_then_eml(client: TestClient) -> None:
             "round": "1",
             "p1.topics": "cash forecasting\nthe close",
             "p1.interest": "weekly cash calls with the stores",
-            "p2.topics": "controls",
+            "p2.topics": "internal controls",
             "decision_date": "2026-12-18",
             "next_steps": "A final call with the CEO",
         },
@@ -475,6 +475,10 @@ def test_debrief_then_notes_then_eml(client: TestClient) -> None:
     [
         ({"decision_date": "next week"}, "decision_date", "is not a date"),
         ({"p1.topics": "y" * 400}, "p1-topics", "the limit is 300"),
+        ({"p2.promised": "z" * 400}, "p2-promised", "the limit is 300"),
+        ({"p3.interest": "w" * 20_001}, "p3-interest", "the limit is 20,000"),
+        ({"next_contact.who": "Grace Lin", "next_contact.by": "soon"}, "next_contact-by", "soon"),
+        ({"next_contact.who": "n" * 121}, "next_contact-who", "the limit is 120"),
         ({"round": "2"}, "", "still to come"),
         ({"round": "nine"}, "", "no round called"),
     ],
@@ -491,6 +495,110 @@ def test_bad_debrief_input(
     if field:
         assert f'id="f-{field}-error"' in text
     assert client.get(f"/api/cases/{case_id}").json() == before
+
+
+def test_the_debrief_form_asks_for_the_shape_the_notes_need(client: TestClient) -> None:
+    case_id = imported(client)
+    page = client.get(f"/cases/{case_id}/debrief?round=1").text
+    assert '<span class="help" id="f-p1-topics-help">One topic per line, a few words each, ' in page
+    assert "like &#39;the ETA roadmap&#39;" in page
+    for name in ("p1.promised", "next_contact.who", "next_contact.how", "next_contact.by"):
+        assert f'name="{name}"' in page
+    assert 'id="advice"' not in page  # nothing saved yet, nothing to advise
+
+
+def test_the_advice_is_shown_after_saving_by_each_field(client: TestClient) -> None:
+    case_id = imported(client)
+    r = post(
+        client,
+        f"/cases/{case_id}/debrief",
+        {
+            "round": "1",
+            "p1.topics": "cash forecasting\nI liked the weekly cash call",
+            "p1.promised": "the 13-week cash model",
+            "p3.topics": "<b>the data platform</b>; budget",
+            "next_steps": "Grace said she would ring me.",
+            "decision_date": "2026-12-18",
+        },
+    )
+    assert r.status_code == 303, r.text  # type: ignore[attr-defined]
+    assert r.headers["location"] == f"/cases/{case_id}/debrief?round=1&saved=debrief#advice"  # type: ignore[attr-defined]
+    page = client.get(r.headers["location"]).text  # type: ignore[attr-defined]
+    assert "Debrief saved." in page
+    listed = page.split('<section id="advice"', 1)[1].split("</section>", 1)[0]
+    items = [
+        html.unescape(re.sub(r"<[^>]+>", "", li)) for li in re.findall(r"<li>(.*?)</li>", listed)
+    ]
+    assert items == [
+        "Amelia Clarke, topic 2: 'I liked the weekly cash call' is your own remark, and the note "
+        "puts a topic after 'about'. Write it as a few words, like 'the weekly cash call'.",
+        "Ravi Patel, topic 2: 'budget' is one word, which says little: what about it? Say in a "
+        "few words what about it you discussed: 'the maths budget for next year' says more "
+        "than 'budget'.",
+        "next steps: Your next steps name Grace Lin, but who will be in touch, how and by when "
+        "are not filled in. Fill in who will be in touch, how and by when: the notes use those "
+        "facts and never paste your next steps.",
+    ]
+    for field in ("f-p1-topics", "f-p3-topics", "f-next_steps"):
+        assert f'id="{field}-advice"' in page
+        assert f'aria-describedby="{field}-help {field}-advice"' in page
+    assert "<b>the data platform</b>" not in page
+    assert "&lt;b&gt;the data platform&lt;/b&gt;" in page  # the stored topic, shown as text
+    assert 'name="p1.promised"' in page
+    assert ">the 13-week cash model</textarea>" in page
+
+
+def test_hostile_text_in_the_advice_is_shown_as_text(client: TestClient) -> None:
+    case_id = imported(client)
+    for text in HOSTILE:
+        r = post(
+            client,
+            f"/cases/{case_id}/debrief",
+            {"round": "1", "p1.topics": text[:300], "next_contact.who": text[:120]},
+        )
+        assert r.status_code == 303, (text[:20], r.text)  # type: ignore[attr-defined]
+        page = client.get(f"/cases/{case_id}/debrief?round=1&saved=debrief").text
+        assert "<script>alert" not in page
+        assert "<img src=x" not in page
+        assert 'id="f-next_contact-who-advice"' in page  # nobody met is called that
+
+
+def test_api_debrief_round_trip(client: TestClient) -> None:
+    case_id = imported(client)
+    body = {
+        "decision_date": "2026-12-18",
+        "next_contact": {"who": "Mrs Clarke", "how": "phone", "by": "2026-12-11"},
+        "talked_with": [
+            {
+                "interviewer": "Amelia Clarke",
+                "topics": ["cash forecasting", "budget"],
+                "promised": ["the 13-week cash model"],
+            }
+        ],
+    }
+    r = client.put(f"/api/cases/{case_id}/rounds/1/debrief", json=body)
+    assert r.status_code == 200, r.text
+    out = r.json()
+    assert (out["id"], out["status"], out["round"]) == (case_id, "updated", 1)
+    assert out["debrief"]["next_contact"] == {
+        "who": "Amelia Clarke",  # as the case names her
+        "how": "phone",
+        "by": "2026-12-11",
+    }
+    assert out["debrief"]["talked_with"][0]["promised"] == ["the 13-week cash model"]
+    assert [(a["field"], a["where"], a["flag"]) for a in out["advice"]] == [
+        ("talked_with[0].topics[1]", "Amelia Clarke, topic 2", "topic-one-word")
+    ]
+    stored = client.get(f"/api/cases/{case_id}").json()["case"]["rounds"][0]["debrief"]
+    assert stored == out["debrief"] | {"next_steps": None, "went_well": None, "went_badly": None}
+    again = client.put(f"/api/cases/{case_id}/rounds/1/debrief", json=body).json()
+    assert again["status"] == "unchanged"
+    bad = client.put(
+        f"/api/cases/{case_id}/rounds/1/debrief", json={"next_contact": {"by": "soon"}}
+    )
+    assert bad.status_code == 400
+    assert bad.json()["field"] == "next_contact.by"
+    assert bad.json()["detail"].startswith("rounds[0].debrief.next_contact.by: 'soon' is not")
 
 
 def test_api_round_trip(client: TestClient) -> None:

@@ -266,18 +266,40 @@ def analyze(request: Request, body: AnswerIn) -> dict[str, Any]:
     ).model_dump(mode="json")
 
 
-@router.put("/cases/{case_id}/rounds/{number}/debrief", response_model=Saved)
+class DebriefSaved(Saved):
+    round: int
+    debrief: dict[str, Any] | None = Field(description="The debrief as saved.")
+    advice: list[dict[str, Any]] = Field(
+        description="Entries the thank-you notes cannot use as written, and what to write "
+        "instead: field, where, person, flag, message, suggestion. Saving is never refused "
+        "for them."
+    )
+
+
+@router.put("/cases/{case_id}/rounds/{number}/debrief", response_model=DebriefSaved)
 def debrief(
     request: Request, case_id: str, number: int, body: Annotated[dict[str, Any], Body()]
-) -> Saved:
-    """Replace a round's debrief (the shape of the case file's `debrief` block)."""
+) -> DebriefSaved:
+    """Replace a round's debrief (the shape of the case file's `debrief` block, with
+    `promised` per person and `next_contact` {who, how, by}); returns it as saved, with
+    advice on the entries the notes cannot use as written."""
     _json_only(request)
     from finalist import editing
+    from finalist.coach.debrief_advice import debrief_advice
 
+    ctx = context(request)
     s = _case(request, case_id)
-    case, _n = editing.set_debrief(s.case, str(number), body, context(request).today())
+    case, n = editing.set_debrief(s.case, str(number), body, ctx.today())
     result = save_over(request, s, case, source="api")
-    return Saved(id=result.id, status=result.status.value)
+    rnd = case.rounds[n - 1]
+    advice = debrief_advice(rnd, ctx.knowledge, case.opportunity.first_round)
+    return DebriefSaved(
+        id=result.id,
+        status=result.status.value,
+        round=n,
+        debrief=rnd.debrief.model_dump(mode="json") if rnd.debrief else None,
+        advice=[a.model_dump(mode="json") for a in advice],
+    )
 
 
 @router.get("/cases/{case_id}/thanks")

@@ -6,7 +6,7 @@ name of the field it belongs to, to be shown next to it."""
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from pydantic import ValidationError
@@ -77,6 +77,66 @@ STORY = (
     Field("result", "Result", "text"),
     Field("competencies", "Competencies", "lines", "One per line."),
 )
+
+# The debrief: per person (posted as "p1.topics", "p2.topics", ...), then for the round.
+# The help says what shape the notes need; the advice after saving says what did not fit.
+DEBRIEF_PERSON = (
+    Field(
+        "topics",
+        "What you discussed",
+        "lines",
+        "One topic per line, a few words each, like 'the ETA roadmap' or 'how to measure "
+        "inclusion': the note puts each after 'about'.",
+    ),
+    Field(
+        "interest",
+        "What they said or proposed that you want to come back to",
+        "text",
+        "What they said, not what you thought: 'she wants TAs trained in the maths "
+        "representations'.",
+    ),
+    Field(
+        "clarify",
+        "A fact to correct",
+        "text",
+        "The right fact, like 'the lead time is nine weeks, not six', or 'I said X; it's "
+        "actually Y'.",
+    ),
+    Field(
+        "promised",
+        "What you promised to send them",
+        "lines",
+        "One per line, the thing itself: 'the TA training outline'.",
+    ),
+)
+DEBRIEF = (
+    Field(
+        "next_steps",
+        "What they said about next steps",
+        "text",
+        "For you: the notes use who, how and by when below, never this text.",
+    ),
+    Field(
+        "next_contact.who",
+        "Who said they would be in touch",
+        help="One of the people you met, or the recruiter.",
+    ),
+    Field("next_contact.how", "How", help="Phone, email, a letter."),
+    Field("next_contact.by", "By when", "date", "2026-12-18"),
+    Field("decision_date", "When they expect to decide", "date", "2026-12-18"),
+    Field("went_well", "What went well", "text"),
+    Field(
+        "went_badly",
+        "What did not go well",
+        "text",
+        "The next round's consensus map lists it as a thing to fix.",
+    ),
+)
+
+
+def debrief_person(k: int) -> tuple[Field, ...]:
+    """The per-person fields of the debrief form for the k-th person (1 = first)."""
+    return tuple(replace(f, path=f"p{k}.{f.path}") for f in DEBRIEF_PERSON)
 
 
 def form_values(

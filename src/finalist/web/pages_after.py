@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import json
 import re
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from fastapi import APIRouter, Depends, Request
 from fastapi.responses import Response
@@ -14,6 +14,9 @@ from finalist.errors import FinalistError
 from finalist.store import StoredCase
 from finalist.web.app import FormError, check_csrf, context, render
 from finalist.web.shared import now, posted, save_over, stored, to
+
+if TYPE_CHECKING:
+    from finalist.model import Round
 
 router = APIRouter(include_in_schema=False)
 Csrf = Depends(check_csrf)
@@ -222,21 +225,93 @@ def _chosen(request: Request, s: StoredCase, raw: str | None) -> int | None:
     return past[-1] if past else None
 
 
-def _debrief_form(s: StoredCase, n: int) -> dict[str, str]:
-    rnd = s.case.rounds[n - 1]
-    form: dict[str, str] = {}
+def _talk_numbers(rnd: Round) -> list[int]:
+    """For each person in the round's debrief, their number on the form (p1, p2, ...)."""
+    from finalist.model import same_person
+
+    talked = rnd.debrief.talked_with if rnd.debrief else []
+    return [
+        next(
+            (k for k, p in enumerate(rnd.interviewers, 1) if same_person(p.name, t.interviewer)), 0
+        )
+        for t in talked
+    ]
+
+
+_IN_TALK = re.compile(r"^talked_with\[(\d+)\]\.(\w+)")
+_IN_CONTACT = re.compile(r"^next_contact(?:\.(\w+))?")
+
+
+def _form_key(field: str, numbers: list[int]) -> str:
+    """The form input a place in the debrief belongs to: "talked_with[1].topics[0]" is the
+    second person's topics ("p2.topics" when they are second on the form)."""
+    talk = _IN_TALK.match(field)
+    if talk:
+        i, name = int(talk.group(1)), talk.group(2)
+        k = numbers[i] if i < len(numbers) else 0
+        return f"p{k}.{name}" if k and name != "interviewer" else ""
+    contact = _IN_CONTACT.match(field)
+    if contact:
+        return f"next_contact.{contact.group(1) or 'who'}"
+    return re.split(r"[.\[]", field, maxsplit=1)[0]
+
+
+def _debrief_page(
+    request: Request,
+    s: StoredCase,
+    n: int | None,
+    form: dict[str, Any],
+    status: int = 200,
+    errors: dict[str, str] | None = None,
+    saved: str | None = None,
+) -> Response:
+    """The debrief form; with the stored debrief's advice, in a list and by each field."""
+    from finalist.coach.debrief_advice import debrief_advice
+    from finalist.web.forms import DEBRIEF, debrief_person
+
+    advice: list[Any] = []
+    advice_at: dict[str, list[Any]] = {}
+    people: list[Any] = []
+    if n is not None:
+        rnd = s.case.rounds[n - 1]
+        people = [(p, debrief_person(k)) for k, p in enumerate(rnd.interviewers, start=1)]
+        if not errors:
+            numbers = _talk_numbers(rnd)
+            advice = debrief_advice(rnd, context(request).knowledge, s.case.opportunity.first_round)
+            for a in advice:
+                advice_at.setdefault(_form_key(a.field, numbers), []).append(a)
+    return render(
+        request,
+        "debrief.html",
+        status,
+        s=s,
+        section="debrief",
+        n=n,
+        form=form,
+        errors=errors or {},
+        past=_past_rounds(request, s),
+        saved=saved,
+        people=people,
+        fields=DEBRIEF,
+        advice=advice,
+        advice_at=advice_at,
+    )
+
+
+def _debrief_form(rnd: Round) -> dict[str, str]:
+    """What the form shows for the stored debrief."""
+    from finalist.model import same_person
+    from finalist.web.forms import DEBRIEF, DEBRIEF_PERSON, current
+
     d = rnd.debrief
     if d is None:
-        return form
-    for key in ("next_steps", "went_well", "went_badly"):
-        form[key] = getattr(d, key) or ""
-    form["decision_date"] = d.decision_date.isoformat() if d.decision_date else ""
+        return {}
+    form = current(DEBRIEF, d.model_dump())
     for k, p in enumerate(rnd.interviewers, start=1):
-        talk = next((t for t in d.talked_with if t.interviewer == p.name), None)
+        talk = next((t for t in d.talked_with if same_person(t.interviewer, p.name)), None)
         if talk:
-            form[f"p{k}.topics"] = "\n".join(talk.topics)
-            form[f"p{k}.interest"] = talk.interest or ""
-            form[f"p{k}.clarify"] = talk.clarify or ""
+            shown = current(DEBRIEF_PERSON, talk.model_dump())
+            form.update({f"p{k}.{key}": value for key, value in shown.items()})
     return form
 
 
@@ -244,80 +319,60 @@ def _debrief_form(s: StoredCase, n: int) -> dict[str, str]:
 def debrief_page(request: Request, case_id: str) -> Response:
     s = stored(request, case_id)
     n = _chosen(request, s, request.query_params.get("round"))
-    form = _debrief_form(s, n) if n else {}
-    return render(
-        request,
-        "debrief.html",
-        s=s,
-        section="debrief",
-        n=n,
-        form=form,
-        past=_past_rounds(request, s),
-        saved=request.query_params.get("saved"),
-    )
+    form = _debrief_form(s.case.rounds[n - 1]) if n else {}
+    return _debrief_page(request, s, n, form, saved=request.query_params.get("saved"))
 
 
-_DEBRIEF_PATH = re.compile(r"^rounds\[\d+\]\.debrief\.(?:talked_with\[(\d+)\]\.)?(\w+)[^:]*: (.*)$")
+def _posted_debrief(rnd: Round, values: dict[str, Any]) -> tuple[dict[str, Any], list[int]]:
+    """The debrief block from the form, and each entry's person number; FormError for
+    input that is not even text (the model judges the rest)."""
+    from finalist.web.forms import DEBRIEF, debrief_person, form_values
+
+    block, errors = form_values(DEBRIEF, values)
+    talked: list[dict[str, Any]] = []
+    numbers: list[int] = []
+    for k, p in enumerate(rnd.interviewers, start=1):
+        data, more = form_values(debrief_person(k), values)
+        errors.update(more)
+        talk = data.get(f"p{k}", {})
+        # a semicolon parts topics too, as it always has
+        talk["topics"] = [t.strip() for t in ";".join(talk["topics"] or []).split(";") if t.strip()]
+        talk["promised"] = talk["promised"] or []
+        if any(talk.values()):
+            talked.append({"interviewer": p.name, **talk})
+            numbers.append(k)
+    if errors:
+        raise FormError(errors)
+    block["talked_with"] = talked
+    return block, numbers
 
 
 @router.post("/cases/{case_id}/debrief", dependencies=[Csrf])
 async def save_debrief(request: Request, case_id: str) -> Response:
     from finalist import editing
+    from finalist.coach.debrief_advice import debrief_advice
+    from finalist.errors import FieldError
 
     s = stored(request, case_id)
     values = await posted(request)
     n = _chosen(request, s, str(values.get("round", "")) or None)
     if n is None:
         raise FinalistError("no round has taken place yet: debrief a round after it")
-    rnd = s.case.rounds[n - 1]
-    talked: list[dict[str, Any]] = []
-    order: list[int] = []
     try:
-        for k, p in enumerate(rnd.interviewers, start=1):
-            topics = [
-                t.strip()
-                for t in re.split(r"[\n;]", _line(values, f"p{k}.topics", 5_000))
-                if t.strip()
-            ]
-            interest = _line(values, f"p{k}.interest", 5_000) or None
-            clarify = _line(values, f"p{k}.clarify", 5_000) or None
-            if topics or interest or clarify:
-                talked.append(
-                    {
-                        "interviewer": p.name,
-                        "topics": topics,
-                        "interest": interest,
-                        "clarify": clarify,
-                    }
-                )
-                order.append(k)
-        block: dict[str, Any] = {
-            key: (_line(values, key, 20_000) or None)
-            for key in ("next_steps", "went_well", "went_badly", "decision_date")
-        }
-        block["talked_with"] = talked
+        block, numbers = _posted_debrief(s.case.rounds[n - 1], values)
         try:
             case, _number = editing.set_debrief(s.case, str(n), block, context(request).today())
+        except FieldError as exc:
+            key = _form_key(exc.field, numbers)
+            raise FormError({key: exc.problem if key else exc.message}) from None
         except FinalistError as exc:
-            match = _DEBRIEF_PATH.match(exc.message)
-            if not match:
-                raise FormError({"": exc.message}) from None
-            person, field, message = match.groups()
-            key = f"p{order[int(person)]}.{field}" if person is not None else field
-            raise FormError({key: message}) from None
+            raise FormError({"": exc.message}) from None
     except FormError as exc:
-        return render(
-            request,
-            "debrief.html",
-            400,
-            s=s,
-            section="debrief",
-            n=n,
-            form=values,
-            errors=exc.errors,
-            past=_past_rounds(request, s),
-        )
+        return _debrief_page(request, s, n, values, 400, exc.errors)
     save_over(request, s, case)
+    ctx = context(request)
+    if debrief_advice(case.rounds[n - 1], ctx.knowledge, case.opportunity.first_round):
+        return to(f"/cases/{s.id}/debrief?round={n}&saved=debrief#advice")
     return to(f"/cases/{s.id}/thanks?round={n}&saved=debrief")
 
 
