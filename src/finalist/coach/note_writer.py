@@ -236,7 +236,12 @@ def next_steps_line(writer: Writer, reader: Reader, rnd: Round, today: date, pic
                 else writer.say("note-next-call-soon" if call else "note-next-from-you-soon", pick)
             )
         elif by_day is not None:
-            line = writer.say("note-next-from-other", pick, who=contact.who.split()[0], date=by_day)
+            line = writer.say(
+                "note-next-from-other",
+                pick,
+                who=contact.who if contact.who[:1].islower() else contact.who.split()[0],
+                date=by_day,
+            )
     if line is None and by_day is not None:
         line = writer.say("note-next-known", pick, date=by_day)
     return line or writer.say("note-next-ask", pick) or ""
