@@ -51,7 +51,7 @@ def test_a_presentation_brings_questions_about_it() -> None:
     after = _ask("Owen Hughes", top=5)
     assert any(Theme.presentation_follow_up in q.themes for q in after[:3])
     assert any(
-        "after your presentation on 'Replacing the general ledger" in r
+        "they will follow up your presentation on 'Replacing the general ledger" in r
         for q in after
         for r in q.reasons
     )
@@ -59,7 +59,7 @@ def test_a_presentation_brings_questions_about_it() -> None:
 
 def test_stated_priorities_show_in_the_reasons() -> None:
     reasons = [r for q in _ask("Amelia Clarke") for r in q.reasons]
-    assert any("Amelia Clarke's priority" in r for r in reasons)
+    assert any("you noted that Amelia Clarke cares about '" in r for r in reasons)
 
 
 def test_round_one_carries_forward() -> None:
@@ -150,9 +150,11 @@ def test_the_cli_questions_and_dossier(cli: Cli) -> None:
         "id",
         "text",
         "score",
+        "likelihood",
         "themes",
         "competencies",
         "reasons",
+        "round_one",
         "why",
         "strong_answer",
         "probes",

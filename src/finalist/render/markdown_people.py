@@ -6,6 +6,7 @@ from finalist.coach.interviewers import Dossier, Placement
 from finalist.coach.questions import PersonQuestions, RoundQuestions
 from finalist.knowledge.schema import THEME_LABEL
 from finalist.render.markdown import escape
+from finalist.writing import join
 
 
 def _placement(p: Placement) -> str:
@@ -40,10 +41,16 @@ def questions_md(pq: PersonQuestions, detail: bool = True) -> str:
     out = ["**Likely questions**", ""]
     if not pq.questions:
         out.append("No question fits this person and round well enough to predict it.")
+    for note in pq.round_one():
+        out += [f"_Round one matters here:_ {escape(note)}.", ""]
+    if pq.said_once():
+        out += [f"_Behind most of these:_ {escape('; '.join(pq.said_once()))}.", ""]
     for i, q in enumerate(pq.questions, start=1):
         themes = ", ".join(THEME_LABEL[t] for t in q.themes)
+        reasons = pq.own_reasons(q)
+        why = f"; because {escape('; '.join(reasons))}" if reasons else ""
         out.append(f"{i}. **{escape(q.text)}**  ")
-        out.append(f"   _{escape(themes)}; because {escape('; '.join(q.reasons))}_")
+        out.append(f"   _{q.likelihood}; {escape(themes)}{why}_")
         if detail:
             out.append(f"   - Why they ask: {escape(q.why)}")
             out.append(f"   - A strong answer: {escape(q.strong_answer)}")
@@ -58,6 +65,6 @@ def round_people_md(rq: RoundQuestions, detail: bool = False) -> str:
         out += [dossier_md(pq.dossier), questions_md(pq, detail=detail)]
     if rq.shared:
         out += ["### Asked by more than one person", ""]
-        out += [f"- {escape(s.text)} _({escape(', '.join(s.askers))})_" for s in rq.shared]
+        out += [f"- {escape(s.text)} _({escape(join(s.askers))})_" for s in rq.shared]
         out += ["", "Keep your answer consistent across them: they will compare notes.", ""]
     return "\n".join(out)

@@ -12,6 +12,7 @@ from finalist.coach.interviewers import Dossier, Placement
 from finalist.coach.questions import PersonQuestions, Predicted, RoundQuestions, SharedQuestion
 from finalist.knowledge.schema import THEME_LABEL
 from finalist.render.rich_parts import bullets, plain
+from finalist.writing import join
 
 _CONFIDENCE_STYLE = {"high": "green", "medium": "yellow", "low": "red"}
 
@@ -57,13 +58,13 @@ def dossier_view(d: Dossier) -> RenderableType:
     return Panel(grid, title=title, title_align="left", box=box.ROUNDED)
 
 
-def _question_body(q: Predicted, detail: bool) -> Text:
+def _question_body(q: Predicted, reasons: list[str], detail: bool) -> Text:
     themes = ", ".join(THEME_LABEL[t] for t in q.themes)
     body = Text.assemble(
-        (q.text, "bold"),
-        "\n",
-        (f"{themes} · score {q.score:g} · because {'; '.join(q.reasons)}", "dim"),
+        (q.text, "bold"), "\n", (q.likelihood, "bold dim"), (f" · {themes}", "dim")
     )
+    if reasons:
+        body.append(f" · because {'; '.join(reasons)}", style="dim")
     if detail:
         body.append("\nWhy they ask: ", style="italic")
         body.append(q.why)
@@ -89,8 +90,21 @@ def questions_view(pq: PersonQuestions, detail: bool = True) -> RenderableType:
     grid.add_column(justify="right", no_wrap=True, style="bold")
     grid.add_column(overflow="fold")
     for i, q in enumerate(pq.questions, start=1):
-        grid.add_row(f"{i}.", _question_body(q, detail))
-    return Group(title, Text(), grid)
+        grid.add_row(f"{i}.", _question_body(q, pq.own_reasons(q), detail))
+    return Group(title, *_said_once(pq), Text(), grid)
+
+
+def _said_once(pq: PersonQuestions) -> list[Text]:
+    """What most of the questions share, said once above them."""
+    lines = []
+    for note in pq.round_one():
+        lines.append(Text.assemble(("Round one matters here: ", "bold yellow"), note + "."))
+    shared = pq.said_once()
+    if shared:
+        lines.append(
+            Text.assemble(("Behind most of these: ", "bold"), ("; ".join(shared) + ".", "dim"))
+        )
+    return lines
 
 
 def shared_view(shared: list[SharedQuestion]) -> RenderableType:
@@ -100,7 +114,7 @@ def shared_view(shared: list[SharedQuestion]) -> RenderableType:
     table.add_column("Question", overflow="fold", ratio=3)
     table.add_column("Who", overflow="fold", ratio=1)
     for s in shared:
-        table.add_row(plain(s.text), plain(", ".join(s.askers)))
+        table.add_row(plain(s.text), plain(join(s.askers)))
     return Group(
         table,
         Text("Keep your answer consistent across them: they will compare notes.", style="yellow"),
