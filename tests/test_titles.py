@@ -137,4 +137,24 @@ def test_a_title_it_cannot_place_is_a_low_confidence_guess(title: str) -> None:
 def test_seniority_words_raise_an_individual_contributor() -> None:
     reading = read_title("Lead Data Scientist", KB)
     assert reading.level.value == "senior-ic"
-    assert any("raises" in r or "lead" in r for r in reading.level.reasons)
+    assert any("raises" in r or "'Lead" in r for r in reading.level.reasons)
+
+
+@pytest.mark.parametrize(
+    ("title", "quoted"),
+    [
+        pytest.param("Sr. VP, Eng & Ops", "'VP, Eng' in the title", id="abbreviations"),
+        pytest.param("Non-Executive Director", "'Non-Executive Director'", id="hyphen"),
+        pytest.param("Dir. of Ops", "'Dir. of Ops' in the title", id="short-forms"),
+        pytest.param("Senior Engineer", "'Senior Engineer' in the title", id="as-cased"),
+        pytest.param("Graduate Accountant", "'Graduate' makes it entry level", id="lowering-word"),
+        pytest.param("x" * 70, "no known title pattern in their title", id="too-long-to-quote"),
+    ],
+)
+def test_reasons_quote_the_title_as_written(title: str, quoted: str) -> None:
+    """A reason quotes the title's own words, never the normalised reading, and never
+    cuts it with '...'."""
+    reading = read_title(title, KB)
+    reasons = [*reading.archetype.reasons, *reading.level.reasons]
+    assert any(quoted in r for r in reasons), reasons
+    assert not any("..." in r for r in reasons), reasons

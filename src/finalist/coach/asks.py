@@ -9,10 +9,12 @@ from functools import cache
 from pydantic import BaseModel
 
 from finalist.coach.interviewers import Dossier, dossier
+from finalist.coach.reasons import Reasons, Spec, as_written, quoted
 from finalist.knowledge import Knowledge
 from finalist.knowledge.schema import ASK_TOPIC_LABEL, Archetype, Ask, AskTopic
 from finalist.model import Case, Format
 from finalist.text import distinctive, find_phrases, keywords, normalise
+from finalist.writing import join
 
 LOGISTICS_PREFIX = "logistics-"
 
@@ -75,40 +77,62 @@ def _fill(text: str, case: Case, d: Dossier) -> str | None:
     return re.sub(r"\{(company|role|department)\}", lambda m: values[m.group(1)], text)
 
 
+class _Words:
+    """Stems and the words behind them: the person's notes, the company notes and the
+    job description, so a reason quotes what the candidate wrote."""
+
+    def __init__(self, person: str, company: str, job: str) -> None:
+        self.person = _terms(person)
+        self.person_words = as_written(person)
+        self.notes = _terms(f"{company} {job}")
+        self.company_words = as_written(company)
+        self.job_words = as_written(job)
+
+
+def _notes_reason(noted: list[str], words: _Words) -> Spec:
+    """'It picks up 'raised' from your company notes' (or the job description, or both)."""
+    sources = [
+        label
+        for label, found in (
+            ("your company notes", words.company_words),
+            ("the job description", words.job_words),
+        )
+        if any(s in found for s in noted)
+    ]
+    written = {**words.job_words, **words.company_words}
+    return ("reason-ask-notes", {"words": quoted(noted, written, 2), "source": join(sources)})
+
+
 def _score(
-    ask: Ask,
-    d: Dossier,
-    role_depts: list[str],
-    person_terms: frozenset[str],
-    notes_terms: frozenset[str],
-) -> tuple[float, list[str]] | None:
+    ask: Ask, d: Dossier, role_depts: list[str], words: _Words
+) -> tuple[float, list[Spec]] | None:
     main = ask.suits.get(Archetype(d.archetype.value), 0.0)
     fit = main if d.also is None else 0.7 * main + 0.3 * ask.suits.get(Archetype(d.also.value), 0.0)
     if fit < 0.4:
         return None
-    reasons = [f"suits {'an' if d.archetype.label[0] in 'aeiou' else 'a'} {d.archetype.label}"]
+    reasons: list[Spec] = [("reason-ask-suits", {"kind": d.archetype.label})]
     score = 3.0 * fit
     if ask.departments:
         theirs = d.department.value if d.department else ""
         if theirs in ask.departments:
             score += 1.5
-            reasons.append(
-                f"about {d.department.label if d.department else theirs}, their department"
-            )
+            label = d.department.label if d.department else theirs
+            reasons.append(("reason-ask-their-department", {"department": label}))
         elif set(ask.departments) & set(role_depts):
             score += 1.0
-            reasons.append("about the department the role sits in")
+            reasons.append(("reason-ask-role-department", {}))
         else:
             return None
     terms = _terms(ask.text + " " + ask.why)
-    shared = sorted(person_terms & terms)
+    shared = sorted(words.person & terms)
     if shared:
         score += min(2, len(shared)) * 0.8
-        reasons.append(f"touches what {d.name} cares about ({', '.join(shared[:2])})")
-    noted = sorted(notes_terms & terms)
+        said = quoted(shared[:2], words.person_words)
+        reasons.append(("reason-ask-person", {"name": d.name, "words": said}))
+    noted = sorted(words.notes & terms)
     if len(noted) >= 2:  # one shared word is chance; two is a real link to your notes
         score += min(3, len(noted)) * 0.3
-        reasons.append(f"picks up your company notes ({', '.join(noted[:2])})")
+        reasons.append(_notes_reason(noted[:2], words))
     return score, reasons
 
 
@@ -128,14 +152,15 @@ def questions_to_ask(
     rnd = case.rounds[number - 1]
     role = read_role(case, knowledge)
     opp = case.opportunity
-    notes_terms = _terms(" ".join(filter(None, [opp.company_notes, opp.job_description])))
+    say = Reasons(knowledge)
     people = [dossier(p, rnd, number, case, knowledge) for p in rnd.interviewers]
-    ranked: list[list[tuple[float, Ask, list[str]]]] = []
+    ranked: list[list[tuple[float, Ask, list[Spec]]]] = []
     for person, d in zip(rnd.interviewers, people, strict=True):
-        person_terms = _terms(" ".join([*person.priorities, person.notes or ""]))
+        about = " ".join([*person.priorities, person.notes or ""])
+        words = _Words(about, opp.company_notes or "", opp.job_description or "")
         options = []
         for ask in knowledge.asks:
-            result = _score(ask, d, role.departments, person_terms, notes_terms)
+            result = _score(ask, d, role.departments, words)
             if result is not None:
                 options.append((result[0], ask, result[1]))
         options.sort(key=lambda item: (-item[0], item[1].id))
@@ -162,7 +187,7 @@ def questions_to_ask(
                     topic=ask.topic,
                     topic_label=ASK_TOPIC_LABEL[ask.topic],
                     why=ask.why,
-                    reasons=reasons,
+                    reasons=say.render(reasons),
                 )
             )
     return [
@@ -174,8 +199,8 @@ def questions_to_ask(
 
 
 def _next(
-    options: list[tuple[float, Ask, list[str]]], used: set[str], topics: set[AskTopic]
-) -> tuple[float, Ask, list[str]] | None:
+    options: list[tuple[float, Ask, list[Spec]]], used: set[str], topics: set[AskTopic]
+) -> tuple[float, Ask, list[Spec]] | None:
     """The best unused option, preferring a topic this person has not had yet."""
     fresh = [o for o in options if o[1].id not in used and o[1].topic not in topics]
     if fresh:
@@ -200,7 +225,7 @@ def check_question(question: str, knowledge: Knowledge, case: Case | None = None
             findings.append(
                 Finding(
                     kind="logistics",
-                    message=f"logistics-only for a second round ({', '.join(found[:3])})",
+                    message=f"logistics-only for a second round ({join(found[:3])})",
                     why=lexicon.advice,
                     fix=_alternative(lexicon.alternative, knowledge, case),
                     evidence=found,

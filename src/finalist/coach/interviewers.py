@@ -6,14 +6,14 @@ why finalist thinks the CFO cares about cash and the staff engineer about on-cal
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from dataclasses import dataclass
 from functools import cache
 from typing import Literal
 
 from pydantic import BaseModel
 
+from finalist.coach.title_words import as_written
+from finalist.coach.title_words import normalise_title as normalise_title
 from finalist.knowledge import Knowledge
 from finalist.knowledge.schema import (
     ARCHETYPE_LABEL,
@@ -28,37 +28,9 @@ from finalist.model import Case, Format, Interviewer, Round, same_person
 
 Confidence = Literal["high", "medium", "low"]
 
-_ABBREVIATIONS = {
-    "sr": "senior",
-    "snr": "senior",
-    "jr": "junior",
-    "jnr": "junior",
-    "mgr": "manager",
-    "mngr": "manager",
-    "dir": "director",
-    "asst": "assistant",
-    "assoc": "associate",
-    "exec": "executive",
-    "eng": "engineering",
-    "engg": "engineering",
-    "ops": "operations",
-    "mktg": "marketing",
-    "hr": "hr",
-    "&": "and",
-    "+": "and",
-}
-
 # Words that move an individual contributor's level up or down, whatever the job.
 _RAISE = {"senior", "principal", "staff", "lead", "distinguished"}
 _LOWER = {"junior", "graduate", "trainee", "intern", "apprentice"}
-
-
-def normalise_title(title: str) -> str:
-    """'Sr. VP, Eng & Ops' -> 'senior vp engineering and operations'."""
-    text = unicodedata.normalize("NFKD", title).encode("ascii", "ignore").decode().lower()
-    text = text.replace("&", " and ").replace("+", " and ").replace("/", " ")
-    tokens = re.findall(r"[a-z0-9]+", text)
-    return " ".join(_ABBREVIATIONS.get(t, t) for t in tokens)
 
 
 class Placement(BaseModel):
@@ -140,7 +112,7 @@ def read_title(title: str | None, knowledge: Knowledge) -> TitleReading:
     if not matches:
         return _guess(text, dept_hit)
     pattern, rule = max(matches, key=lambda m: (len(m[0]), LEVEL_ORDER[m[1].level], m[1].id))
-    said = f"'{' '.join(pattern)}' in the title"
+    said = f"'{as_written(text, pattern)}' in the title"
     level = rule.level
     level_reasons = [f"{said}: {LEVEL_LABEL[level]}"]
     if level in (Level.ic, Level.entry):
@@ -148,10 +120,12 @@ def read_title(title: str | None, knowledge: Knowledge) -> TitleReading:
         lowered = sorted(w for w in _LOWER if w in tokens and w not in pattern)
         if raised and level is Level.ic:
             level = Level.senior_ic
-            level_reasons.append(f"'{raised[0]}' raises it to {LEVEL_LABEL[level]}")
+            word = as_written(text, [raised[0]])
+            level_reasons.append(f"'{word}' raises it to {LEVEL_LABEL[level]}")
         elif lowered:
             level = Level.entry
-            level_reasons.append(f"'{lowered[0]}' makes it {LEVEL_LABEL[level]}")
+            word = as_written(text, [lowered[0]])
+            level_reasons.append(f"'{word}' makes it {LEVEL_LABEL[level]}")
     archetype = Placement(
         value=rule.archetype.value,
         label=ARCHETYPE_LABEL[rule.archetype],
@@ -165,7 +139,7 @@ def read_title(title: str | None, knowledge: Knowledge) -> TitleReading:
             value=dept.id, label=dept.name, confidence="high", reasons=[f"{said} names it"]
         )
     elif dept_hit:
-        department = _from_keywords(dept_hit)
+        department = _from_keywords(dept_hit, text)
     return TitleReading(
         archetype=archetype,
         level=Placement(
@@ -175,24 +149,24 @@ def read_title(title: str | None, knowledge: Knowledge) -> TitleReading:
     )
 
 
-def _from_keywords(hit: tuple[Department, str]) -> Placement:
+def _from_keywords(hit: tuple[Department, str], title: str) -> Placement:
     return Placement(
         value=hit[0].id,
         label=hit[0].name,
         confidence="medium",
-        reasons=[f"'{hit[1]}' in the title"],
+        reasons=[f"'{as_written(title, hit[1].split())}' in the title"],
     )
 
 
 def _guess(text: str, dept_hit: tuple[Department, str] | None) -> TitleReading:
     """A title no rule knows: a careful guess, marked as one."""
-    shown = (text[:60] + "...") if len(text) > 60 else text
-    why = (
-        f"no known title pattern in '{shown}': a guess, check it"
-        if text
-        else "no title given: a guess; add their title to the case for a better reading"
-    )
-    department = _from_keywords(dept_hit) if dept_hit else None
+    if not text:
+        why = "no title given: a guess; add their title to the case for a better reading"
+    elif len(text) > 60:  # too long to quote in a reason: said without it
+        why = "no known title pattern in their title: a guess, check it"
+    else:
+        why = f"no known title pattern in '{text}': a guess, check it"
+    department = _from_keywords(dept_hit, text) if dept_hit else None
     return TitleReading(
         archetype=Placement(
             value=Archetype.peer.value,

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable, Mapping
+from functools import cache
 
 from finalist.knowledge import Knowledge
 from finalist.text import STOP, normalise, stem
@@ -63,6 +64,7 @@ class Reasons:
         """The reason as a clause: no end mark, and a lower-case first letter when the
         wording starts with a word of ours ("an executive often asks ...")."""
         text = self.writer.say(phrase_id, 0, **values)
+        self.writer.said.clear()  # a reason reads the same each time it is given
         if text is None:
             return None
         variant = self.phrasing[phrase_id].variants[0]
@@ -72,3 +74,12 @@ class Reasons:
 
     def render(self, specs: Iterable[Spec]) -> list[str]:
         return [r for phrase_id, values in specs if (r := self.say(phrase_id, **values))]
+
+
+@cache
+def shipped() -> Reasons:
+    """Reasons worded by the shipped phrasing, for callers that have no knowledge at hand
+    (the knowledge is loaded once, from the package; nothing else is read)."""
+    from finalist.knowledge import load
+
+    return Reasons(load(None))

@@ -10,9 +10,11 @@ from functools import cache
 from pydantic import BaseModel
 
 from finalist.coach.answers import MEASURE
+from finalist.coach.reasons import Reasons, as_written, quoted
 from finalist.knowledge import Knowledge
 from finalist.model import Case, Story
 from finalist.text import distinctive, keywords
+from finalist.writing import join
 
 THIN, LONG = 6, 12  # fewer stories leave gaps; more cannot be rehearsed well
 PARTS = ("situation", "task", "action", "result")
@@ -67,18 +69,24 @@ def _vocabulary(knowledge: Knowledge) -> tuple[tuple[str, frozenset[str]], ...]:
 
 
 def suggest_competencies(story: Story, knowledge: Knowledge, limit: int = 3) -> list[Suggested]:
-    """Competencies the story's own words point to, each with the words that did."""
-    terms = distinctive(keywords(f"{story.title} {story_text(story)}"))
+    """Competencies the story's own words point to, each with the words that did (as
+    the story writes them)."""
+    text = f"{story_text(story)} {story.title}"
+    terms = distinctive(keywords(text))
+    written = as_written(text)
+    say = Reasons(knowledge)
     scored = []
     for name, name_terms in _vocabulary(knowledge):
         shared = sorted(name_terms & terms)
         if shared and len(shared) == len(name_terms):
             scored.append((len(shared), name, shared))
     scored.sort(key=lambda s: (-s[0], s[1]))
-    return [
-        Suggested(competency=name, because=f"the story says {', '.join(repr(w) for w in shared)}")
-        for _n, name, shared in scored[:limit]
-    ]
+    out = []
+    for _n, name, shared in scored[:limit]:
+        because = say.say("reason-story-says", words=quoted(shared, written))
+        if because:
+            out.append(Suggested(competency=name, because=because))
+    return out
 
 
 def _findings(story: Story) -> list[str]:
@@ -134,10 +142,10 @@ def story_bank(case: Case, knowledge: Knowledge) -> Bank:
         )
     unmeasured = [s.title for s in case.stories if not MEASURE.search(s.result or "")]
     if reports and unmeasured:
-        advice.append(
-            f"{len(unmeasured)} of {count} stories have no number in the result: "
-            + ", ".join(unmeasured[:4])
-            + (" ..." if len(unmeasured) > 4 else "")
-            + "."
+        more = len(unmeasured) - 4
+        titles = join([*unmeasured[:4], f"{more} more"] if more > 0 else unmeasured)
+        said = Reasons(knowledge).writer.say(
+            "bank-unmeasured", count=str(len(unmeasured)), total=str(count), titles=titles
         )
+        advice += [said] if said else []
     return Bank(stories=reports, advice=advice)

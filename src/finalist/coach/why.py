@@ -24,6 +24,7 @@ from finalist.text import (
     sentences,
     words,
 )
+from finalist.writing import join
 
 WORDS_PER_MINUTE = 150
 MIN_SECONDS, MAX_SECONDS = 60, 90
@@ -163,8 +164,7 @@ def critique_why(text: str, case: Case, knowledge: Knowledge) -> list[WhyFinding
         findings.append(
             WhyFinding(
                 id="no-arc",
-                message="the arc from past to present to next step is missing its "
-                + ", ".join(gaps),
+                message="the arc from past to present to next step is missing its " + join(gaps),
                 why="The question is why this is the logical next step: that needs where you "
                 "come from, where you are, and where this takes you.",
                 fix="Give one sentence for each: where you started, what you do now, and why "
@@ -190,7 +190,7 @@ def critique_why(text: str, case: Case, knowledge: Knowledge) -> list[WhyFinding
             findings.append(
                 WhyFinding(
                     id="cliches",
-                    message=f"clichés: {', '.join(found)}",
+                    message=f"clichés: {join(found)}",
                     why="Interviewers hear these words all day; they carry no evidence.",
                     fix=cliches.advice,
                     evidence=found,
@@ -203,9 +203,9 @@ def critique_why(text: str, case: Case, knowledge: Knowledge) -> list[WhyFinding
             findings.append(
                 WhyFinding(
                     id="perks",
-                    message=f"it rests on perks ({', '.join(found)})"
+                    message=f"it rests on perks ({join(found)})"
                     if not shared and not named
-                    else f"it mentions perks ({', '.join(found)})",
+                    else f"it mentions perks ({join(found)})",
                     why=perks.advice,
                     fix="Keep the reasons about the work, the company and your growth; perks "
                     "are for the offer conversation.",

@@ -33,12 +33,14 @@ class Archetype(StrEnum):
     cross_functional = "cross-functional"
 
 
+# Each reads after "a" and after "the" ("a senior executive", "the recruiter or HR contact"):
+# a label never starts with a vowel sound, so text that puts "a" before one stays right.
 ARCHETYPE_LABEL: dict[Archetype, str] = {
-    Archetype.executive: "executive",
+    Archetype.executive: "senior executive",
     Archetype.department_head: "department head",
     Archetype.hiring_manager: "hiring manager",
     Archetype.peer: "peer",
-    Archetype.hr_recruiter: "HR or recruiter",
+    Archetype.hr_recruiter: "recruiter or HR contact",
     Archetype.cross_functional: "cross-functional partner",
 }
 
