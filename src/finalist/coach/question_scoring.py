@@ -26,7 +26,7 @@ _DECIDERS = frozenset(
     a.value for a in (Archetype.executive, Archetype.department_head, Archetype.hiring_manager)
 )
 MOST_LIKELY, LIKELY = 5.0, 3.5  # score thresholds for the words the candidate sees
-ROUND_ONE_WORDS = 25  # a round-one note longer than this is shortened, or not quoted
+ROUND_ONE_WORDS = 32  # a round-one note longer than this is shortened, or not quoted
 Likelihood = Literal["most likely", "likely", "possible"]
 
 _FORMAT_NAME: dict[Format, str] = {

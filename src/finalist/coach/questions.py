@@ -34,7 +34,7 @@ from finalist.text import similarity
 
 DUPLICATE = 0.5  # questions at least this similar count as one
 SAME_THEME_PENALTY = 0.8  # per question already chosen with the same main theme
-ROUND_ONE_ABOVE = "it touches the round-one weak spot above"
+ROUND_ONE_ABOVE = "it touches what you noted from round one (above)"
 
 
 class Predicted(BaseModel):
