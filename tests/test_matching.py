@@ -95,3 +95,47 @@ def test_a_case_with_no_stories_has_only_gaps() -> None:
     assert result.matches
     assert all(m.best is None for m in result.matches)
     assert len(result.gaps) == len(result.matches)
+
+
+@pytest.mark.parametrize(
+    ("case", "question", "competencies", "said"),
+    [
+        pytest.param(
+            CASTELLAN,
+            "Our debt facility needs refinancing next year while lenders tighten "
+            "covenants. How would you approach it?",
+            ("treasury",),
+            ["both are about treasury", "'covenants'", "its title says 'Refinancing'"],
+            id="story-words-as-written",
+        ),
+        pytest.param(
+            HARBOURLINE,
+            "How do you handle sales promising customers a feature that does not exist?",
+            ("stakeholder management",),
+            ["your story mentions 'feature' and 'sales'"],
+            id="not-stems",
+        ),
+    ],
+)
+def test_story_reasons_quote_the_story(
+    case: Case, question: str, competencies: tuple[str, ...], said: list[str]
+) -> None:
+    """The words in common are quoted as the story writes them ('sales'), never as the
+    stems the matching compares ('sal')."""
+    best = sorted(
+        (fit(question, competencies, s) for s in case.stories), key=lambda f: (-f.score, f.story)
+    )[0]
+    shown = "; ".join(best.reasons)
+    for words in said:
+        assert words in shown, shown
+    assert "words in common" not in shown
+    assert "'sal'" not in shown
+
+
+def test_a_story_told_twice_says_where_without_cutting() -> None:
+    result = match_round(round_questions(CASTELLAN, 2, KB, top=8), CASTELLAN.stories, KB)
+    notes = [m.note for m in result.matches if m.note and m.best is not None]
+    assert notes
+    for note in notes:
+        assert "..." not in note
+        assert "already answers" in note
