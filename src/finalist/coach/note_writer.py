@@ -371,7 +371,7 @@ def _role(role: str) -> str:
     return role if role[:1].isupper() else with_article(role)
 
 
-_DROP_ORDER = ("forward", "keen", "also", "peer", "bring", "interest")  # least needed first
+_DROP_ORDER = ("forward", "keen", "also", "peer", "interest")  # least needed first
 
 
 def _fit_length(

@@ -216,11 +216,19 @@ def create_app(
             return JSONResponse({"detail": message}, status_code=500)
         return render(request, "error.html", 500, message=message)
 
-    from finalist.web import api, pages_after, pages_cases, pages_edit, pages_prepare
+    from finalist.web import (
+        api,
+        pages_after,
+        pages_cases,
+        pages_edit,
+        pages_practice,
+        pages_prepare,
+    )
 
     app.include_router(pages_cases.router)
     app.include_router(pages_edit.router)
     app.include_router(pages_prepare.router)
+    app.include_router(pages_practice.router)
     app.include_router(pages_after.router)
     app.include_router(api.router)
     return app

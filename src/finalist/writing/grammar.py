@@ -4,7 +4,7 @@ capitals, sentence ends, and shortening that never cuts a phrase in the middle."
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 
 # Words that start with a vowel letter but a consonant sound, and the reverse.
 _CONSONANT_SOUND = ("uni", "use", "usu", "uti", "ubi", "eu", "one", "once", "ewe", "ure")
@@ -123,9 +123,6 @@ def shorten(text: str, max_words: int) -> str | None:
 def count_words(text: str) -> int:
     return len(re.findall(r"[^\W_]+(?:['\u2019][^\W_]+)?", text))
 
-
-def first_of(options: Sequence[str | None]) -> str | None:
-    return next((o for o in options if o), None)
 
 
 _INSTITUTION = ("Department", "Ministry", "Office", "University", "College", "Institute")
