@@ -187,7 +187,7 @@ def _after_step(out: Console, case: Case, kb: Knowledge) -> None:
     from finalist.coach.timeline import timeline
     from finalist.editing import set_debrief
     from finalist.model import day_of
-    from finalist.render.terminal_prepare import notes_view, timeline_view
+    from finalist.render.terminal_after import notes_view, timeline_view
 
     if not case.rounds or case.rounds[0].date is None:
         return

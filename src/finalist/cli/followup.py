@@ -84,7 +84,7 @@ def thanks(
         return
     if send:
         return
-    from finalist.render.terminal_prepare import notes_view
+    from finalist.render.terminal_after import notes_view
 
     console().print(notes_view(result))
 
@@ -165,7 +165,7 @@ def _send(loaded: Loaded, result: NotesResult, *, yes: bool, as_json: bool) -> N
     if not yes:
         from rich.console import Console
 
-        from finalist.render.terminal_prepare import outgoing_view
+        from finalist.render.terminal_after import outgoing_view
 
         Console(stderr=True, highlight=False).print(
             outgoing_view(ready, case.candidate.email, smtp.where())
@@ -242,7 +242,7 @@ def timeline(
     if as_json:
         emit_json(result.model_dump(mode="json"))
         return
-    from finalist.render.terminal_prepare import timeline_view
+    from finalist.render.terminal_after import timeline_view
 
     console().print(timeline_view(result))
 

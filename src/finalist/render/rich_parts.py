@@ -3,8 +3,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
+from rich.console import RenderableType
 from rich.table import Table
 from rich.text import Text
 
@@ -33,3 +34,17 @@ def bullets(lines: Iterable[str], style: str = "") -> Table:
     for line in lines:
         table.add_row("•", plain(line, style))
     return table
+
+
+def heading(text: str) -> Text:
+    return Text(text, style="bold underline")
+
+
+def numbered(rows: Sequence[RenderableType]) -> Table:
+    """Rows numbered 1., 2., ... with the text folded beside the number."""
+    grid = Table.grid(padding=(0, 1))
+    grid.add_column(justify="right", no_wrap=True, style="bold")
+    grid.add_column(overflow="fold")
+    for i, row in enumerate(rows, start=1):
+        grid.add_row(f"{i}.", row)
+    return grid

@@ -78,15 +78,14 @@ def brief_view(brief: Brief) -> RenderableType:
     and the scripts once at the end, since they are the same for every round."""
     from finalist.coach.asks import AsksResult
     from finalist.coach.brief import shared_scripts
+    from finalist.render.terminal_after import notes_view, timeline_view
     from finalist.render.terminal_prepare import (
         asks_view,
         consensus_view,
-        notes_view,
         plan_view,
         playbook_view,
         round_stories_view,
         scripts_view,
-        timeline_view,
         why_view,
     )
 

@@ -9,28 +9,13 @@ from rich.text import Text
 
 from finalist.coach.asks import AsksResult, QuestionCheck
 from finalist.coach.consensus import ConsensusMap
-from finalist.coach.followup import Note, NotesResult
 from finalist.coach.matching import RoundStories
 from finalist.coach.plan import Plan
 from finalist.coach.playbook import CheckItem, RoundPlaybook, ScriptText
 from finalist.coach.stories import Bank
-from finalist.coach.timeline import Timeline
 from finalist.coach.why import WhyResult
 from finalist.render.common import when_text
-from finalist.render.rich_parts import bullets, plain
-
-
-def _heading(text: str) -> Text:
-    return Text(text, style="bold underline")
-
-
-def _numbered(rows: list[Text]) -> Table:
-    grid = Table.grid(padding=(0, 1))
-    grid.add_column(justify="right", no_wrap=True, style="bold")
-    grid.add_column(overflow="fold")
-    for i, row in enumerate(rows, start=1):
-        grid.add_row(f"{i}.", row)
-    return grid
+from finalist.render.rich_parts import bullets, heading, numbered, plain
 
 
 def _check_view(check: QuestionCheck) -> Text:
@@ -61,17 +46,17 @@ def asks_view(result: AsksResult) -> RenderableType:
             )
             for a in person.asks
         ]
-        parts += [title, _numbered(rows) if rows else plain("No question fits yet."), Text()]
+        parts += [title, numbered(rows) if rows else plain("No question fits yet."), Text()]
     if result.own:
         parts += [
-            _heading("Your own questions, checked"),
-            _numbered([_check_view(c) for c in result.own]),
+            heading("Your own questions, checked"),
+            numbered([_check_view(c) for c in result.own]),
         ]
     return Group(*parts)
 
 
 def why_view(result: WhyResult) -> RenderableType:
-    parts: list[RenderableType] = [_heading('Your "why": why this role, at this company, now')]
+    parts: list[RenderableType] = [heading('Your "why": why this role, at this company, now')]
     if result.composed:
         parts += [
             Text(
@@ -105,7 +90,7 @@ def why_view(result: WhyResult) -> RenderableType:
         parts += [
             Text(),
             Text(f"What a listener would notice in {checked}:", style="bold"),
-            _numbered(rows),
+            numbered(rows),
         ]
     elif result.composed or result.draft:
         parts += [Text(), Text(f"Nothing to fix in {checked}.", style="green")]
@@ -113,7 +98,7 @@ def why_view(result: WhyResult) -> RenderableType:
 
 
 def plan_view(plan: Plan) -> RenderableType:
-    parts: list[RenderableType] = [_heading(f"Your first six months as {plan.role}")]
+    parts: list[RenderableType] = [heading(f"Your first six months as {plan.role}")]
     for stage in plan.stages:
         parts.append(
             Text.assemble(
@@ -126,7 +111,7 @@ def plan_view(plan: Plan) -> RenderableType:
             )
             for m in stage.milestones
         ]
-        parts += [_numbered(rows), Text()]
+        parts += [numbered(rows), Text()]
     parts += [Text("How to use it in the interview", style="bold"), bullets(plan.how_to_use)]
     return Group(*parts)
 
@@ -142,7 +127,7 @@ def _due(item: CheckItem) -> str:
 def playbook_view(pb: RoundPlaybook, *, scripts: bool = True) -> RenderableType:
     """One round's playbook; ``scripts=False`` leaves out the scripts, which are the same
     for every round (the full brief prints them once, with ``scripts_view``)."""
-    parts: list[RenderableType] = [_heading(f"Playbook: {pb.round_label} ({pb.format.value})")]
+    parts: list[RenderableType] = [heading(f"Playbook: {pb.round_label} ({pb.format.value})")]
     for guide in pb.guides:
         who = f" with {guide.audience.value.replace('-', ' ')}s" if guide.audience else ""
         parts += [Text.assemble((f"{guide.format.value}{who}: ", "bold"), guide.purpose)]
@@ -223,7 +208,7 @@ def scripts_view(scripts: list[ScriptText]) -> RenderableType:
 
 
 def stories_view(bank: Bank) -> RenderableType:
-    parts: list[RenderableType] = [_heading(f"Your story bank ({len(bank.stories)})")]
+    parts: list[RenderableType] = [heading(f"Your story bank ({len(bank.stories)})")]
     rows = []
     for s in bank.stories:
         text = Text(s.title, style="bold")
@@ -247,7 +232,7 @@ def stories_view(bank: Bank) -> RenderableType:
             text.append(f"\nTold as it is: {finding}", style="yellow")
         rows.append(text)
     if rows:
-        parts.append(_numbered(rows))
+        parts.append(numbered(rows))
     if bank.advice:
         parts += [Text(), bullets(bank.advice, "bold")]
     return Group(*parts)
@@ -278,7 +263,7 @@ _STATUS_STYLE = {"covered": "green", "weak": "yellow", "open": "red"}
 
 
 def consensus_view(cm: ConsensusMap) -> RenderableType:
-    parts: list[RenderableType] = [_heading(f"Consensus map: {cm.round_label}")]
+    parts: list[RenderableType] = [heading(f"Consensus map: {cm.round_label}")]
     table = Table(box=None)
     table.add_column("Person", style="bold", overflow="fold")
     table.add_column("What they care about", overflow="fold", ratio=2)
@@ -303,7 +288,7 @@ def consensus_view(cm: ConsensusMap) -> RenderableType:
         parts += [
             Text(),
             Text("Gaps, most important first (who decides weighs most)", style="bold"),
-            _numbered(
+            numbered(
                 [
                     Text.assemble(
                         (g.concern, "bold"),
@@ -323,57 +308,4 @@ def consensus_view(cm: ConsensusMap) -> RenderableType:
         items = [f"Fix from round one: {x}" for x in cm.round_one_fixes]
         items += [f"'{t}' was told in round one: bring a new example" for t in cm.told_in_round_one]
         parts += [Text(), bullets(items, "yellow")]
-    return Group(*parts)
-
-
-def notes_view(result: NotesResult) -> RenderableType:
-    parts: list[RenderableType] = [_heading(f"Thank-you notes: {result.round_label}")]
-    for note in result.notes:
-        head = Text.assemble(("To: ", "bold"), note.to)
-        if note.email:
-            head.append(f" <{note.email}>")
-        head.append(f"\nSubject: {note.subject}")
-        if note.sent_at:
-            head.append(f"\nSent: {when_text(note.sent_at)}", style="green")
-        elif note.due:
-            head.append(f"\nSend by: {when_text(note.due)}", style="yellow")
-        checks = Text(
-            "  ".join(("✓ " if c.passed else "✗ ") + c.name for c in note.checks), style="dim"
-        )
-        parts += [Text(), head, plain(note.body), checks]
-        for c in note.checks:  # what failed, and why, in full
-            if not c.passed:
-                parts.append(Text(f"✗ {c.name}: {c.detail}", style="yellow"))
-        if note.attach:
-            parts.append(Text("Attach: " + "; ".join(note.attach), style="bold yellow"))
-    for line in result.no_note:
-        parts += [Text(), Text(f"No note of their own: {line}", style="dim")]
-    if result.message:
-        parts += [Text(), Text(result.message, style="yellow")]
-    return Group(*parts)
-
-
-def outgoing_view(notes: list[Note], sender: str, server: str) -> RenderableType:
-    """What --send is about to send, shown in full before asking."""
-    parts: list[RenderableType] = [_heading(f"About to send from {sender} through {server}")]
-    for note in notes:
-        head = Text.assemble(("To: ", "bold"), f"{note.to} <{note.email}>")
-        head.append(f"\nSubject: {note.subject}")
-        parts += [Text(), head, plain(note.body)]
-    return Group(*parts)
-
-
-def timeline_view(tl: Timeline) -> RenderableType:
-    parts: list[RenderableType] = [_heading("Your timeline to the decision")]
-    rows = []
-    for step in tl.steps:
-        text = Text.assemble((when_text(step.on), "bold"), "  ", step.what)
-        if step.notes_round is not None:
-            text.append(f": finalist thanks CASE --round {step.notes_round}", style="dim")
-        if step.due:
-            text.append("  (due)", style="yellow")
-        if step.draft:
-            text.append(f"\nDraft: {step.draft}", style="dim")
-        rows.append(text)
-    parts.append(_numbered(rows))
     return Group(*parts)

@@ -7,27 +7,18 @@ from __future__ import annotations
 
 from rich.console import Group, RenderableType
 from rich.rule import Rule
-from rich.table import Table
 from rich.text import Text
 
 from finalist.coach.brief import Brief
 from finalist.coach.summary import BriefSummary, NextStep, PersonLine, TopQuestion
 from finalist.render.common import when_text
+from finalist.render.rich_parts import numbered
 
 _STATUS_STYLE = {"covered": "green", "weak": "yellow", "open": "red"}
 
 
 def _rule(*parts: str) -> Rule:
     return Rule(Text(": ".join(p for p in parts if p)), style="dim")
-
-
-def _numbered(rows: list[RenderableType]) -> Table:
-    grid = Table.grid(padding=(0, 1))
-    grid.add_column(justify="right", no_wrap=True, style="bold")
-    grid.add_column(overflow="fold")
-    for i, row in enumerate(rows, start=1):
-        grid.add_row(f"{i}.", row)
-    return grid
 
 
 def _story(story: str | None, why: str | None = None) -> Text:
@@ -107,7 +98,7 @@ def summary_view(brief: Brief, summary: BriefSummary) -> RenderableType:
     if summary.questions:
         parts += [
             _rule("The questions most worth preparing"),
-            _numbered([_question(q) for q in summary.questions]),
+            numbered([_question(q) for q in summary.questions]),
         ]
     if summary.asked:
         line = Text("Likely questions with no story yet: ", style="bold")
@@ -124,7 +115,7 @@ def summary_view(brief: Brief, summary: BriefSummary) -> RenderableType:
             row.append("\nPrepare: ", style="dim")
             row.append(g.prepare)
             rows.append(row)
-        parts += [Text(), _rule("Gaps: what your evidence does not answer yet"), _numbered(rows)]
+        parts += [Text(), _rule("Gaps: what your evidence does not answer yet"), numbered(rows)]
     if summary.later:
         later = Text("Later rounds, in the full brief: ", style="dim")
         later.append(", ".join(summary.later))
@@ -132,6 +123,6 @@ def summary_view(brief: Brief, summary: BriefSummary) -> RenderableType:
     parts += [
         Text(),
         _rule("What to do next"),
-        _numbered([_step(s) for s in summary.next_steps]),
+        numbered([_step(s) for s in summary.next_steps]),
     ]
     return Group(*parts)
