@@ -124,7 +124,6 @@ def count_words(text: str) -> int:
     return len(re.findall(r"[^\W_]+(?:['\u2019][^\W_]+)?", text))
 
 
-
 _INSTITUTION = ("Department", "Ministry", "Office", "University", "College", "Institute")
 
 
