@@ -125,6 +125,26 @@ def test_the_brief_shows_what_the_command_line_shows(client: TestClient) -> None
     assert 'href="/cases/' + case_id + '/brief.md"' in page
 
 
+def test_round_one_and_the_plan_show_what_the_command_line_shows(client: TestClient) -> None:
+    from finalist.casefile import load_case_file
+    from finalist.coach.consensus import consensus_map
+    from finalist.coach.plan import first_six_months
+    from finalist.knowledge import load
+
+    path = next(p for p in EXAMPLES if "castellan" in p.name)
+    case_id = imported(client, path)
+    case = load_case_file(path)
+    plan = first_six_months(case, load())
+    page = html.unescape(client.get(f"/cases/{case_id}/plan").text)
+    assert plan.not_one_to_one and all(line in page for line in plan.not_one_to_one)
+    assert all(m.text in page for stage in plan.stages for m in stage.milestones)
+    cm = consensus_map(case, 2, load())
+    assert cm.repairs
+    page = html.unescape(client.get(f"/cases/{case_id}/consensus").text)
+    assert "From round one: prepare again" in page
+    assert all(f"{r.label}: {r.question or r.noted}" in page for r in cm.repairs)
+
+
 def test_downloads(client: TestClient) -> None:
     from icalendar import Calendar
 

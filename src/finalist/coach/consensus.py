@@ -1,6 +1,8 @@
 """The consensus map: for each person in a round, what they care about and whether the
 candidate's prepared evidence answers it (covered, weak or open), then the round's gaps
-ranked by how much they matter to the people who decide.
+ranked by how much they matter to the people who decide. Round one's weak answers come
+back here as preparation: a concern for the person who heard the answer when they are in
+the round, otherwise a point for the whole round, and a prepared answer (``repairs``).
 """
 
 from __future__ import annotations
@@ -11,14 +13,17 @@ from typing import Literal
 from pydantic import BaseModel
 
 from finalist.coach.answers import MEASURE
+from finalist.coach.followup import writer_for
 from finalist.coach.interviewers import Dossier, dossier
 from finalist.coach.matching import fit, match_round
 from finalist.coach.plan import Plan, first_six_months
 from finalist.coach.questions import RoundQuestions, round_questions
+from finalist.coach.repairs import Repair, repairs
+from finalist.coach.round_one import RoundOne, read_round_one
 from finalist.coach.stories import PARTS
 from finalist.knowledge import Knowledge
 from finalist.knowledge.schema import Archetype, Theme
-from finalist.model import Case, Story
+from finalist.model import Case, Story, same_person
 from finalist.text import distinctive, keywords, sentences
 
 Status = Literal["covered", "weak", "open"]
@@ -35,20 +40,6 @@ WEIGHT = {
     Archetype.peer: 1.0,
 }
 _TOLD = re.compile(r"\b(story|stories|example|told|talked about|described|mentioned)\b", re.I)
-_ROUND_ONE_ISSUE = (
-    "badly",
-    "weak",
-    "too general",
-    "vague",
-    "thin",
-    "left open",
-    "open",
-    "did not",
-    "didn't",
-    "unsure",
-    "not sure",
-    "fumbl",
-)
 
 
 class Evidence(BaseModel):
@@ -86,6 +77,7 @@ class SharedLine(BaseModel):
     askers: list[str]
     answer_with: str | None
     advice: str
+    from_round_one: bool = False  # a weak answer from round one, for the whole round
 
 
 class ConsensusMap(BaseModel):
@@ -94,8 +86,9 @@ class ConsensusMap(BaseModel):
     people: list[PersonMap]
     gaps: list[Gap]
     shared: list[SharedLine]
-    round_one_fixes: list[str]
+    round_one_fixes: list[str]  # what went badly before this round, as you wrote it
     told_in_round_one: list[str]
+    repairs: list[Repair] = []  # round one's weak answers and open questions, prepared
 
 
 def _complete_and_measured(story: Story) -> bool:
@@ -165,6 +158,31 @@ def _prepare(c: Concern) -> str:
     return f"a story that shows {c.text[:1].lower() + c.text[1:]}, with a measured result"
 
 
+def _told(case: Case, round_one: RoundOne) -> list[str]:
+    """The stories round one's notes say were told ("he liked the reconciliation story")."""
+    first = case.opportunity.first_round
+    notes = first.notes if first and first.notes else ""
+    lines = [x for x in sentences(notes) if _TOLD.search(x)]
+    lines += [item.text for item in round_one.went_well]
+    return [
+        st.title
+        for st in case.stories
+        if any(
+            len(t) >= 6 and t in distinctive(keywords(line))
+            for line in lines
+            for t in distinctive(keywords(st.title))
+        )
+    ]
+
+
+def _repair_concern(r: Repair, case: Case, plan: Plan) -> Concern:
+    """A weak answer from round one, as a concern of the person who heard it."""
+    c = _concern(r.topic or r.noted, r.point or "", case.stories, plan, case.candidate.strengths)
+    if r.story and not any(e.kind == "story" and e.text == r.story for e in c.evidence):
+        c.evidence.insert(0, Evidence(kind="story", text=r.story, detail=r.story_why or ""))
+    return c
+
+
 def consensus_map(
     case: Case,
     number: int,
@@ -177,9 +195,35 @@ def consensus_map(
     has them already (the brief does), so they are not worked out twice."""
     rnd = case.rounds[number - 1]
     plan = plan or first_six_months(case, knowledge)
+    w = writer_for(case, knowledge)
     people = [
         _person(dossier(p, rnd, number, case, knowledge), case, plan) for p in rnd.interviewers
     ]
+    round_one = read_round_one(case)
+    told = _told(case, round_one)
+    found = repairs(w, round_one, case.stories, told)
+    in_case = [p.name for r in case.rounds for p in r.interviewers]
+    kept: list[Repair] = []
+    shared_repairs: list[SharedLine] = []
+    for r in found:
+        here = next((p for p in people if r.heard_by and same_person(p.name, r.heard_by)), None)
+        elsewhere = r.heard_by is not None and any(same_person(r.heard_by, n) for n in in_case)
+        if r.kind != "weak answer":
+            kept.append(r)
+        elif here is not None:
+            here.concerns.insert(0, _repair_concern(r, case, plan))
+            kept.append(r)
+        elif not elsewhere:  # heard by no one in the rounds ahead: the whole round prepares
+            shared_repairs.append(
+                SharedLine(
+                    question=r.question or r.noted,
+                    askers=[p.name for p in people],
+                    answer_with=r.story,
+                    advice=" ".join(a for a in [r.point, *r.advice] if a),
+                    from_round_one=True,
+                )
+            )
+            kept.append(r)
     gaps: dict[str, Gap] = {}
     for person in people:
         for c in person.concerns:
@@ -201,25 +245,12 @@ def consensus_map(
     ranked = sorted(gaps.values(), key=lambda g: (-g.weight, g.concern))
     rq = questions or round_questions(case, number, knowledge, top=10)
     matches = {m.question_id: m for m in match_round(rq, case.stories).matches}
-    first = case.opportunity.first_round
-    notes = first.notes if first and first.notes else ""
-    fixes = [x for x in sentences(notes) if any(cue in x.lower() for cue in _ROUND_ONE_ISSUE)]
+    fixes = [item.text for item in round_one.went_badly]
     # what earlier rounds of this stage did not do well, from their debriefs
     fixes += [
         f"{r.label(i)}: {' '.join(r.debrief.went_badly.split())}"
         for i, r in enumerate(case.rounds[: number - 1], start=1)
         if r.debrief is not None and r.debrief.went_badly
-    ]
-    # a story the round-one notes say was told ("he liked the reconciliation story")
-    told_lines = [x for x in sentences(notes) if _TOLD.search(x)]
-    told = [
-        st.title
-        for st in case.stories
-        if any(
-            len(t) >= 6 and t in distinctive(keywords(line))
-            for line in told_lines
-            for t in distinctive(keywords(st.title))
-        )
     ]
     themes = {q.id: q.themes for p in rq.people for q in p.questions}
     shared = []
@@ -227,25 +258,26 @@ def consensus_map(
         match = matches.get(line.id)
         story = match.best.story if match is not None and match.best is not None else None
         if Theme.first_six_months in themes.get(line.id, []):
-            advice = (
-                "Answer from your first-six-months plan (finalist plan), the same way each time."
-            )
+            advice = w.say("consensus-shared-plan")
             story = None
         elif story:
-            advice = f"Give the same answer to each of them: lead with '{story}'."
+            advice = w.say("consensus-shared-story", story=story)
             if story in told:
-                advice += " It was told in round one: use a new example if you have one."
+                advice = w.say("consensus-shared-told", story=story) or advice
         else:
-            advice = "Give the same answer to each of them; prepare a story for it."
+            advice = w.say("consensus-shared-none")
         shared.append(
-            SharedLine(question=line.text, askers=line.askers, answer_with=story, advice=advice)
+            SharedLine(
+                question=line.text, askers=line.askers, answer_with=story, advice=advice or ""
+            )
         )
     return ConsensusMap(
         round_number=number,
         round_label=rnd.label(number),
         people=people,
         gaps=ranked,
-        shared=shared,
+        shared=shared_repairs + shared,
         round_one_fixes=fixes,
         told_in_round_one=told,
+        repairs=kept,
     )

@@ -72,10 +72,14 @@ def plan_md(plan: Plan) -> str:
     for stage in plan.stages:
         out += [f"### By day {stage.days}: {stage.name}", "", f"_{escape(stage.aim)}_", ""]
         for m in stage.milestones:
+            quote = f": \u201c{escape(m.quote)}\u201d" if m.quote else ""
             out.append(
-                f"- {escape(m.text)} Measure: {escape(m.measure)} _(from {escape(m.source)})_"
+                f"- {escape(m.text)} Measure: {escape(m.measure)} "
+                f"_(from {escape(m.source)}{quote})_"
             )
         out.append("")
+    if plan.not_one_to_one:
+        out += [*_bullets(plan.not_one_to_one), ""]
     out += ["**How to use it in the interview**", "", *_bullets(plan.how_to_use), ""]
     return "\n".join(out)
 
@@ -159,11 +163,24 @@ def consensus_md(cm: ConsensusMap) -> str:
             for i, g in enumerate(cm.gaps[:8], start=1)
         ]
         out.append("")
-    if cm.shared:
+    several = [s for s in cm.shared if not s.from_round_one]
+    if several:
         out += ["**Asked by several people**", ""]
-        out += [f"- {escape(s.question)}: {escape(s.advice)}" for s in cm.shared[:6]]
+        out += [f"- {escape(s.question)}: {escape(s.advice)}" for s in several[:6]]
         out.append("")
-    out += [f"- Fix from round one: {escape(x)}" for x in cm.round_one_fixes]
+    if cm.repairs:
+        out += ["**From round one: prepare again**", ""]
+        for i, r in enumerate(cm.repairs, start=1):
+            out.append(f"{i}. **{r.label}: {escape(r.question or r.noted)}**  ")
+            if r.question:
+                out.append(f"   _You noted: {escape(r.noted)}_  ")
+            out.append(f"   _Why: {escape(r.why)}_  ")
+            out += [f"   {escape(a)}  " for a in r.advice]
+        out.append("")
+    noted = {r.noted for r in cm.repairs}
+    out += [
+        f"- Fix from an earlier round: {escape(x)}" for x in cm.round_one_fixes if x not in noted
+    ]
     out += [
         f"- '{escape(t)}' was told in round one: bring a new example" for t in cm.told_in_round_one
     ]

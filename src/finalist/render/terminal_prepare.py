@@ -107,11 +107,17 @@ def plan_view(plan: Plan) -> RenderableType:
         )
         rows = [
             Text.assemble(
-                m.text, "\n", (f"Measure: {m.measure}", ""), "\n", (f"From: {m.source}", "dim")
+                m.text,
+                "\n",
+                (f"Measure: {m.measure}", ""),
+                "\n",
+                (f"From: {m.source}" + (f" (\u201c{m.quote}\u201d)" if m.quote else ""), "dim"),
             )
             for m in stage.milestones
         ]
         parts += [numbered(rows), Text()]
+    if plan.not_one_to_one:
+        parts += [bullets(plan.not_one_to_one, "dim"), Text()]
     parts += [Text("How to use it in the interview", style="bold"), bullets(plan.how_to_use)]
     return Group(*parts)
 
@@ -298,14 +304,35 @@ def consensus_view(cm: ConsensusMap) -> RenderableType:
                 ]
             ),
         ]
-    if cm.shared:
+    several = [s for s in cm.shared if not s.from_round_one]
+    if several:
         parts += [
             Text(),
             Text("Asked by several people: one consistent answer", style="bold"),
-            bullets([f"{s.question} ({', '.join(s.askers)}) {s.advice}" for s in cm.shared[:6]]),
+            bullets([f"{s.question} ({', '.join(s.askers)}) {s.advice}" for s in several[:6]]),
         ]
-    if cm.round_one_fixes or cm.told_in_round_one:
-        items = [f"Fix from round one: {x}" for x in cm.round_one_fixes]
+    if cm.repairs:
+        parts += [Text(), Text("From round one: prepare again", style="bold"), _repairs(cm)]
+    noted = {r.noted for r in cm.repairs}
+    fixes = [x for x in cm.round_one_fixes if x not in noted]
+    if fixes or cm.told_in_round_one:
+        items = [f"Fix from an earlier round: {x}" for x in fixes]
         items += [f"'{t}' was told in round one: bring a new example" for t in cm.told_in_round_one]
         parts += [Text(), bullets(items, "yellow")]
     return Group(*parts)
+
+
+def _repairs(cm: ConsensusMap) -> RenderableType:
+    """Round one's weak answers and open questions: the question, why, how, the story."""
+    rows = []
+    for r in cm.repairs:
+        row = Text.assemble((f"{r.label}: ", "bold"), (r.question or r.noted))
+        if r.question:
+            row.append(f"\nYou noted: {r.noted}", style="dim")
+        row.append(f"\nWhy: {r.why}", style="dim")
+        for line in r.advice:
+            row.append(f"\n{line}")
+        if r.story and r.story_why:
+            row.append(f" ({r.story_why})", style="dim")
+        rows.append(row)
+    return numbered(rows)
