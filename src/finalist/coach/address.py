@@ -91,6 +91,7 @@ _SCHOOL_LEADER = re.compile(
     r"executive head|head master|headmaster|headmistress|trustee)\b",
     re.IGNORECASE,
 )
+_VOLUNTEER_GOVERNOR = re.compile(r"\b(?:governors?|trustee)\b", re.IGNORECASE)
 _SCHOOL = re.compile(
     r"\b(?:school|academy|pupils|primary|secondary|sixth form|ofsted|multi-academy|mat)\b",
     re.IGNORECASE,
@@ -146,10 +147,15 @@ def _courtesy(texts: list[str]) -> str | None:
 
 
 def address(
-    person: Interviewer, case: Case, executive: bool = False, about: list[str] | None = None
+    person: Interviewer,
+    case: Case,
+    executive: bool = False,
+    about: list[str] | None = None,
+    said: tuple[str, ...] = (),
 ) -> Address:
-    """How a note greets ``person``, and why; ``about`` is what the candidate wrote about
-    them elsewhere (the debrief), read only for "she" or "he"."""
+    """How a note greets ``person``, and why; ``about`` is what the candidate wrote in the
+    debrief, read for "Mrs Akinola"; ``said`` is what they wrote about this person alone
+    (their notes, what the two of you talked about), read for "she" or "he"."""
     where = seat(person)
     if person.address_as:
         return Address(
@@ -204,7 +210,7 @@ def address(
         titled = re.search(
             rf"\b(Mrs|Mr|Ms|Miss|Mx|Dr)\.? {re.escape(last)}\b", " ".join(about or [])
         )
-        courtesy = titled.group(1) if titled else _courtesy([person.notes or ""])
+        courtesy = titled.group(1) if titled else _courtesy([person.notes or "", *said])
         if courtesy is not None:
             return Address(
                 greeting=f"{courtesy} {last}",
@@ -212,6 +218,15 @@ def address(
                 seat=where,
                 why=why,
                 check=f"if they use Mrs, Miss or another title, set address_as ({last})",
+            )
+        if school_leader and _VOLUNTEER_GOVERNOR.search(title):
+            return Address(
+                greeting=words[0] if words else person.name,
+                formal=False,
+                seat=where,
+                why="a governor or trustee, who gives their time as a volunteer: the given "
+                "name, since the case does not say which title they use",
+                check=f"if they were introduced as Mr, Mrs or Ms {last}, set address_as",
             )
         return Address(
             greeting=full,

@@ -145,7 +145,8 @@ def _notes(
         talk = next((t for t in talks if same_person(t.interviewer, person.name)), None)
         about = [talk.interest or "", talk.clarify or "", *talk.topics] if talk else []
         about.append(rnd.debrief.next_steps or "" if rnd.debrief else "")
-        form = address(person, case, archetype is Archetype.executive, about)
+        said = tuple(about[:-1])  # what was said with them alone, not the round's next steps
+        form = address(person, case, archetype is Archetype.executive, about, said)
         if form.seat is Seat.pupil:
             pupils.append(person.name)
             continue

@@ -28,6 +28,7 @@ from finalist.writing import (
     organisation,
     sentence,
     short_role,
+    shorten,
     unsentence,
     with_article,
 )
@@ -86,8 +87,25 @@ def senior(reader: Reader) -> bool:
 _WEAK_START = re.compile(
     r"^(?:this|that|it|they|these|those|he|she|but|and|so|then|which|also|still)\b", re.I
 )
+# words that point back to something the reader of the note has not been told: anywhere,
+# or (a pronoun) before the sentence has named anything it could stand for
+_POINTS_BACK = re.compile(r"\b(?:both|these|those|since then|the same|this(?! year| term))\b", re.I)
+_PRONOUN = re.compile(r"\b(?:their|they|them|it|its|he|she|his|her|him|there|then)\b", re.I)
+PRONOUN_AFTER = 6  # a pronoun this many words in may stand for something the sentence named
+
+
+def _dangling(sentence: str) -> bool:
+    if _POINTS_BACK.search(sentence):
+        return True
+    first = " ".join(sentence.split()[:PRONOUN_AFTER])
+    return bool(_PRONOUN.search(first))
+
+
 _FIRST = re.compile(r"\b(?:i|we|my|our|me|us)\b", re.I)
 _NUMBER = re.compile(r"\d")
+_ACTED = re.compile(r"^(?:I|We|With|Together|Working)\b")
+ACTION_WORDS = 24  # an action sentence longer than this is cut at a clause boundary
+RESULT_WORDS = 30
 
 
 def _usable(sentence: str) -> bool:
@@ -98,7 +116,30 @@ def _usable(sentence: str) -> bool:
         and not sentence.rstrip().endswith((":", ";", ","))
         and bool(_FIRST.search(sentence) or _NUMBER.search(sentence))
         and sentence.strip()[:1].isupper()
+        and not _dangling(sentence)
     )
+
+
+def _actions(story: Story) -> list[str]:
+    """What the candidate did, each a sentence that stands on its own: "I ..." or "With
+    the SENCo I ...", cut at a clause boundary when long."""
+    out = []
+    for s in sentences(story.action or ""):
+        if not _ACTED.match(s) or _dangling(s):
+            continue
+        short = shorten(s, ACTION_WORDS)
+        if short and short != unsentence(s) and "," in short:
+            short = re.split(r",\s", short)[0]  # "I did A, B" is a list cut short: keep A
+        if short and count_words(short) >= 6:
+            out.append(sentence(short))
+    return out
+
+
+def _results(story: Story) -> list[str]:
+    """What came of it, each a sentence that names what it measures or what was done."""
+    return [
+        s for s in sentences(story.result or "") if _usable(s) and count_words(s) <= RESULT_WORDS
+    ]
 
 
 def _wanted(reader: Reader) -> frozenset[str]:
@@ -116,16 +157,22 @@ def _story_terms(story: Story) -> frozenset[str]:
 
 
 def _best_sentence(want: frozenset[str], story: Story, score: float) -> tuple[float, str] | None:
-    best: tuple[float, str] | None = None
-    for part, bonus in ((story.result, 0.05), (story.action, 0.0)):
-        for s in sentences(part or ""):
-            if not _usable(s):
-                continue
-            total = score + bonus + 0.5 * similarity(want, distinctive(keywords(s)))
-            total += 0.03 if _NUMBER.search(s) else 0.0
-            if best is None or total > best[0]:
-                best = (total, s)
-    return best
+    """The story told in one or two sentences that stand on their own: what the candidate
+    did and what came of it, the sentences closest to what was discussed."""
+
+    def close(s: str) -> float:
+        return similarity(want, distinctive(keywords(s)))
+
+    acts = sorted(_actions(story), key=lambda s: -close(s))
+    results = sorted(_results(story), key=lambda s: -close(s))
+    if acts and results:
+        told = f"{acts[0]} {results[0]}"
+        return score + 0.1 + 0.5 * close(told), told
+    if results:
+        return score + 0.05 + 0.5 * close(results[0]), results[0]
+    if acts:
+        return score + 0.5 * close(acts[0]), acts[0]
+    return None
 
 
 def assign_evidence(readers: list[Reader], case: Case) -> list[tuple[str, str] | None]:
@@ -326,8 +373,6 @@ def write_note(
             third.append(("peer", writer.say("note-peer", pick)))
         third.append(("keen", writer.say("note-keen", pick, company=company, role=_role(opp.role))))
         third.append(("close", writer.say("note-close", pick, company=company)))
-    if not short:
-        third.insert(-1, ("forward", writer.say("note-forward", pick, company=company)))
     groups = [[(m, t) for m, t in g if t] for g in (first, second, third)]
     body = "\n\n".join(" ".join(t for _, t in g) for g in _fit_length(groups, low, high) if g)
     c = case.candidate
@@ -371,14 +416,15 @@ def _role(role: str) -> str:
     return role if role[:1].isupper() else with_article(role)
 
 
-_DROP_ORDER = ("forward", "keen", "also", "peer", "interest")  # least needed first
+_DROP_ORDER = ("keen", "also", "peer", "interest")  # least needed first
 
 
 def _fit_length(
     groups: list[list[tuple[str, str]]], low: int, high: int
 ) -> list[list[tuple[str, str]]]:
     """Drop the least needed sentences until the note is within the length: never the
-    thanks, the evidence, a correction, a promised item or the timing."""
+    thanks, the evidence, a correction, a promised item or the timing. A short note is
+    left short: no sentence is added only to make up the words."""
 
     def total() -> int:
         return sum(count_words(t) for g in groups for _, t in g)
@@ -387,8 +433,6 @@ def _fit_length(
         if total() <= high:
             break
         groups = [[(m, t) for m, t in g if m != move] for g in groups]
-    if total() - sum(count_words(t) for g in groups for m, t in g if m == "forward") >= low:
-        groups = [[(m, t) for m, t in g if m != "forward"] for g in groups]  # not needed
     # a short closing paragraph is joined to the one before, so no paragraph is a stub
     if groups[2] and count_words(" ".join(t for _, t in groups[2])) < 8 and groups[1]:
         groups = [groups[0], groups[1] + groups[2], []]
