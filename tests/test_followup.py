@@ -213,3 +213,29 @@ def test_notes_that_differ_only_in_names_and_topics_are_flagged() -> None:
         ["I enjoyed the tour of the depot.", "Your view of the rota helped."], [[], []]
     )
     assert all(c.passed for c in own)
+
+
+def test_two_rounds_on_one_day_give_one_note_per_person() -> None:
+    from finalist.casefile import load_case_file
+
+    from .conftest import DATA
+
+    case = load_case_file(DATA / "sectors" / "school-head-of-maths.yaml")
+    day = date(2026, 11, 30)
+    results = [thank_you_notes(case, n, KB, day) for n in range(1, len(case.rounds) + 1)]
+    lesson, panel = results[0], results[2]
+    assert lesson.notes == []
+    assert any(
+        x.startswith("Marcus Hale: you met again in Interview panel") for x in lesson.no_note
+    )
+    marcus = next(n for n in panel.notes if n.to == "Marcus Hale")
+    assert "watching my lesson" in marcus.body
+    assert "panel interview" in marcus.body
+    lesson_talk = next(
+        t for t in case.rounds[0].debrief.talked_with if t.interviewer == "Marcus Hale"
+    )  # type: ignore[union-attr]
+    assert set(lesson_talk.topics) <= set(marcus.topics)  # what the lesson's debrief logged
+    everyone = [n for r in results for n in r.notes]
+    assert len({n.to for n in everyone}) == len(everyone)  # nobody gets two notes that day
+    thanked = [n for n in everyone if "Amira" in n.body]
+    assert len(thanked) == 1  # the pupils' thanks are passed on once, by one person

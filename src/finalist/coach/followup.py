@@ -13,7 +13,7 @@ from datetime import UTC, date, datetime, timedelta
 
 from pydantic import BaseModel
 
-from finalist.coach.address import Seat, address
+from finalist.coach.address import Seat, address, seat
 from finalist.coach.interviewers import dossier
 from finalist.coach.note_checks import (
     NEAR_COPY,
@@ -26,7 +26,7 @@ from finalist.coach.note_checks import (
 from finalist.coach.note_writer import Reader, assign_evidence, process_owner, write_note
 from finalist.knowledge import Knowledge
 from finalist.knowledge.schema import Archetype, Level
-from finalist.model import Case, Round, localise, same_person
+from finalist.model import Case, Round, TalkedWith, localise, same_person
 from finalist.text import keywords
 from finalist.writing import Writer, count_words, spelling_of
 
@@ -139,10 +139,21 @@ def _notes(
     readers: list[Reader] = []
     missing: list[str] = []
     pupils: list[str] = []
+    no_note: list[str] = []
     for person in rnd.interviewers:
         d = dossier(person, rnd, number, case, knowledge)
         archetype = Archetype(d.archetype.value)
         talk = next((t for t in talks if same_person(t.interviewer, person.name)), None)
+        later = _later_same_day(case, rnd, person.name)
+        if talk is not None and later is not None:
+            no_note.append(
+                f"{person.name}: you met again in {later} the same day; one note, under "
+                "that round, thanks them for both"
+            )
+            continue
+        earlier = _earlier_same_day(case, rnd, person.name)
+        if talk is not None and earlier:
+            talk = _merged(talk, [t for _, t in earlier])
         about = [talk.interest or "", talk.clarify or "", *talk.topics] if talk else []
         about.append(rnd.debrief.next_steps or "" if rnd.debrief else "")
         said = tuple(about[:-1])  # what was said with them alone, not the round's next steps
@@ -156,17 +167,42 @@ def _notes(
         badly = bool(went_badly) and bool(
             went_badly & keywords(" ".join([*talk.topics, person.name]))
         )
-        readers.append(Reader(person, form, archetype, Level(d.level.value), talk, revisit=badly))
-    owner = process_owner(rnd, readers)
+        readers.append(
+            Reader(
+                person,
+                form,
+                archetype,
+                Level(d.level.value),
+                talk,
+                revisit=badly,
+                also_met=[r for r, _ in earlier],
+            )
+        )
+    owner = process_owner(rnd, readers, _recruiter_elsewhere(case, rnd, number, knowledge))
     if owner is not None:
         owner.runs_process = True
-    no_note = [
-        f"{name}: a pupil on the panel; the thanks go through "
-        f"{(owner or readers[0]).person.name if (owner or readers) else 'the panel chair'}"
-        for name in pupils
-    ]
+    carrier = None if readers else _carrier(case, rnd)
+    through = (
+        (owner or _most_senior(readers)).person.name
+        if readers
+        else f"your notes after {case.rounds[carrier - 1].label(carrier)}"
+        if carrier
+        else "the panel chair"
+    )
+    no_note += [f"{name}: a pupil on the panel; the thanks go through {through}" for name in pupils]
     if pupils and (owner or readers):
         (owner or _most_senior(readers)).pupils = [p.split()[0] for p in pupils]
+    # pupils met the same day in a round with no note of its own: this round's carry them
+    carried = [
+        p.name
+        for n, other in _same_day(case, rnd)
+        if _carrier(case, other) == number
+        for p in other.interviewers
+        if seat(p) is Seat.pupil and p.name not in pupils
+    ]
+    if carried and readers:
+        chair = owner or _most_senior(readers)
+        chair.pupils = [*chair.pupils, *(p.split()[0] for p in carried)]
     writer = writer_for(case, knowledge)
     cliches = list(knowledge.lexicons["cliches"].words) if "cliches" in knowledge.lexicons else []
     held = case.when(rnd)
@@ -205,6 +241,95 @@ def _notes(
         for r, d, copy in zip(readers, drafts, copies, strict=True)
     ]
     return notes, missing, no_note
+
+
+def _carrier(case: Case, rnd: Round) -> int | None:
+    """For a round with no note of its own (pupils only, or everyone thanked in a later
+    round the same day): the last round that day with a note, which passes thanks on."""
+    if any(
+        seat(p) is Seat.staff
+        and _talk_in(rnd, p.name) is not None
+        and _later_same_day(case, rnd, p.name) is None
+        for p in rnd.interviewers
+    ):
+        return None
+    with_notes = [
+        n
+        for n, other in _same_day(case, rnd)
+        if any(seat(p) is Seat.staff and _talk_in(other, p.name) for p in other.interviewers)
+    ]
+    return with_notes[-1] if with_notes else None
+
+
+def _talk_in(rnd: Round, name: str) -> TalkedWith | None:
+    talks = rnd.debrief.talked_with if rnd.debrief else []
+    return next((t for t in talks if same_person(t.interviewer, name) and t.topics), None)
+
+
+def _same_day(case: Case, rnd: Round) -> list[tuple[int, Round]]:
+    """The other rounds held on the same day as ``rnd``, in the order of the case."""
+    held = case.when(rnd)
+    if held is None:
+        return []
+    return [
+        (n, r)
+        for n, r in enumerate(case.rounds, start=1)
+        if r is not rnd and (w := case.when(r)) is not None and _day(w) == _day(held)
+    ]
+
+
+def _later_same_day(case: Case, rnd: Round, name: str) -> str | None:
+    """A later round the same day whose debrief also has this person: its note covers both."""
+    at = next(i for i, r in enumerate(case.rounds) if r is rnd)
+    for n, other in _same_day(case, rnd):
+        if n - 1 > at and _talk_in(other, name) is not None:
+            return other.label(n)
+    return None
+
+
+def _earlier_same_day(case: Case, rnd: Round, name: str) -> list[tuple[Round, TalkedWith]]:
+    at = next(i for i, r in enumerate(case.rounds) if r is rnd)
+    found = []
+    for n, other in _same_day(case, rnd):
+        talk = _talk_in(other, name)
+        if n - 1 < at and talk is not None:
+            found.append((other, talk))
+    return found
+
+
+def _merged(talk: TalkedWith, earlier: list[TalkedWith]) -> TalkedWith:
+    """One person's talks across a day, as one: this round's topics first."""
+    everything = [talk, *earlier]
+    topics = list(dict.fromkeys(t for x in everything for t in x.topics))
+    clarify = [x.clarify for x in everything if x.clarify]
+    return talk.model_copy(
+        update={
+            "topics": topics,
+            "interest": next((x.interest for x in everything if x.interest), None),
+            "clarify": "; ".join(clarify) if clarify else None,
+            "promised": list(dict.fromkeys(p for x in everything for p in x.promised)),
+        }
+    )
+
+
+def _recruiter_elsewhere(case: Case, rnd: Round, number: int, knowledge: Knowledge) -> bool:
+    """Whether a recruiter or HR contact the candidate deals with is met in another round
+    (or was in round one): they, not this round's people, are the ones to ask about timing."""
+    here = [p.name for p in rnd.interviewers]
+    first = case.opportunity.first_round
+    others = [
+        (p, r, n)
+        for n, r in enumerate(case.rounds, start=1)
+        if r is not rnd
+        for p in r.interviewers
+    ]
+    if first is not None:
+        others += [(p, rnd, number) for p in first.interviewers]
+    return any(
+        not any(same_person(p.name, h) for h in here)
+        and dossier(p, r, n, case, knowledge).archetype.value == Archetype.hr_recruiter.value
+        for p, r, n in others
+    )
 
 
 def _most_senior(readers: list[Reader]) -> Reader:

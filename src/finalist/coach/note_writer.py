@@ -52,6 +52,7 @@ class Reader:
     runs_process: bool = False
     pupils: list[str] = field(default_factory=list)  # to thank through this person
     revisit: bool = False  # the debrief says an answer to them went badly
+    also_met: list[Round] = field(default_factory=list)  # earlier rounds the same day
 
 
 @dataclass
@@ -61,16 +62,23 @@ class Draft:
     spec: NoteSpec
 
 
-def process_owner(rnd: Round, readers: list[Reader]) -> Reader | None:
+def process_owner(
+    rnd: Round, readers: list[Reader], recruiter_elsewhere: bool = False
+) -> Reader | None:
     """Who runs the process, of the people met: the one who said they would be in touch,
-    else the recruiter or HR contact, else the hiring manager, else the only person met."""
+    else the recruiter or HR contact, else (when no recruiter or HR contact is met in
+    another round, who would be the one to ask) the hiring manager, else the only person
+    met."""
     staff = [r for r in readers if r.address.seat is Seat.staff]
     contact = rnd.debrief.next_contact if rnd.debrief else None
     if contact is not None and contact.who:
         named = next((r for r in staff if same_person(r.person.name, contact.who)), None)
         if named is not None:
             return named
-    for archetype in (Archetype.hr_recruiter, Archetype.hiring_manager):
+    recruiter = next((r for r in staff if r.archetype is Archetype.hr_recruiter), None)
+    if recruiter is not None or recruiter_elsewhere:
+        return recruiter
+    for archetype in (Archetype.hiring_manager,):
         found = next((r for r in staff if r.archetype is archetype), None)
         if found is not None:
             return found
@@ -210,6 +218,13 @@ _CORRECTION = re.compile(
 )
 
 
+def meeting_of(rounds: list[Round]) -> str:
+    """What the note thanks them for: one round's meeting, or two on the same day
+    ("watching my lesson and talking it through, and for the panel interview")."""
+    said = list(dict.fromkeys(_meeting(r) for r in rounds))
+    return ", and for ".join(said)
+
+
 def _meeting(rnd: Round) -> str:
     name = (rnd.name or "").lower()
     for word, meeting in (
@@ -311,7 +326,7 @@ def write_note(
     turned = [for_reader(t, reader.person.name) for t in reader.talk.topics]
     topics = [t for t in turned if t and writer.fit(SlotKind.about, t)]
     company = organisation(opp.company)
-    meeting, day = _meeting(rnd), _day(held)
+    meeting, day = meeting_of([*reader.also_met, rnd]), _day(held)
     # each sentence tagged with its move, so a long note loses the least needed first
     first: list[tuple[str, str | None]] = []
     second: list[tuple[str, str | None]] = []

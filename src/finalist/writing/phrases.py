@@ -26,7 +26,10 @@ class Kind(StrEnum):
 
 _WH = frozenset("how what why whether when where who which whose if".split())
 _FIRST = frozenset("i i'm i've i'd i'll we we're we've we'd we'll".split())
-_SUBJECTS = frozenset("he she they you it there he's she's they're it's".split())
+_SUBJECTS = frozenset(
+    "he she they you it there he's she's they're it's you're you've you'll you'd he'd "
+    "she'd they've they'd".split()
+)
 _DETERMINERS = frozenset(
     """the a an this that these those my our your their his her its each every some any
     no one two three four five six seven eight nine ten both all several many more most""".split()
