@@ -4,6 +4,7 @@ again (never a job milestone), and a plan that names the employer and its notes.
 from __future__ import annotations
 
 import re
+from datetime import date
 
 import pytest
 
@@ -21,6 +22,7 @@ from finalist.model import Case
 from .conftest import DATA, EXAMPLES
 
 KB = load(None)
+TODAY = date(2026, 12, 2)
 SECTORS = sorted((DATA / "sectors").glob("*.yaml"))
 ALL = EXAMPLES + SECTORS
 
@@ -147,7 +149,7 @@ def test_a_weak_answer_is_a_concern_of_the_person_who_heard_it() -> None:
 @pytest.mark.parametrize("path", ALL, ids=lambda p: p.stem)
 def test_round_one_is_never_a_job_milestone(path) -> None:  # type: ignore[no-untyped-def]
     case = load_case_file(path)
-    plan = first_six_months(case, KB)
+    plan = first_six_months(case, KB, TODAY)
     text = " ".join(
         m.text + " " + m.measure + " " + m.source for s in plan.stages for m in s.milestones
     )
@@ -159,18 +161,36 @@ def test_round_one_is_never_a_job_milestone(path) -> None:  # type: ignore[no-un
 
 
 @pytest.mark.parametrize("path", ALL, ids=lambda p: p.stem)
-def test_the_plan_names_the_employer_and_no_pupil_or_representative_one_to_one(path) -> None:  # type: ignore[no-untyped-def]
+def test_the_plan_names_the_employer_and_meets_only_colleagues_one_to_one(path) -> None:  # type: ignore[no-untyped-def]
     case = load_case_file(path)
-    plan = first_six_months(case, KB)
+    plan = first_six_months(case, KB, TODAY)
     people = people_of(case, KB)
     meet = plan.stages[0].milestones[0].text
-    for name in people.pupils + people.representatives + people.recruiters:
+    for name in people.pupils + people.recruiters + people.hr:
         assert name not in meet
         assert any(name in line for line in plan.not_one_to_one)
-    words = " ".join(m.text for s in plan.stages for m in s.milestones)
-    company = case.opportunity.company
-    short = re.sub(r"\s*\(.*\)$", "", company)
-    assert short.split()[0] in words, company
+    for name in people.representatives:  # they speak for people the role serves
+        assert name not in meet
+        assert any(name in m.text for m in plan.stages[0].milestones[1:])
+    if people.manager:
+        assert meet.startswith(f"Meet {people.manager} first")
+    words = plan.title + " ".join(m.text for s in plan.stages for m in s.milestones)
+    short = re.sub(r"\s*\(.*\)$", "", case.opportunity.company)
+    assert short.split()[0] in words, case.opportunity.company
+    assert plan.title.startswith("My first six months as")
+
+
+@pytest.mark.parametrize("path", ALL, ids=lambda p: p.stem)
+def test_each_measure_is_its_own_and_the_plan_is_in_the_first_person(path) -> None:  # type: ignore[no-untyped-def]
+    plan = first_six_months(load_case_file(path), KB, TODAY)
+    milestones = [m for s in plan.stages for m in s.milestones]
+    measures = [m.measure for m in milestones]
+    assert len(set(measures)) == len(measures), measures  # no stock measure repeated
+    texts = [m.text for m in milestones]
+    assert len(set(texts)) == len(texts)
+    for m in milestones:
+        assert not re.search(r"\byou(?:r)?\b", m.text + " " + m.measure), m.text
+        assert "day-30 baseline" not in m.measure
 
 
 def test_the_plan_uses_what_the_company_notes_say() -> None:
@@ -178,7 +198,7 @@ def test_the_plan_uses_what_the_company_notes_say() -> None:
     facts = {f.kind: f for f in read_company_notes(case)}
     assert facts["inspection"].subject == "Ofsted"
     assert "competitors" in facts
-    plan = first_six_months(case, KB)
+    plan = first_six_months(case, KB, TODAY)
     quoted = [
         m for s in plan.stages for m in s.milestones if m.source.startswith("your company notes")
     ]

@@ -87,21 +87,32 @@ def why(case: CaseArg, as_json: JsonOpt = False) -> None:
     console().print(why_view(result))
 
 
-def plan(case: CaseArg, as_json: JsonOpt = False) -> None:
-    """A first-six-months plan: learn, contribute, lead, raise the role.
+ShareOpt = Annotated[
+    bool,
+    typer.Option(
+        "--share", help="The plan alone, to bring or send: no notes on where items came from."
+    ),
+]
 
-    Each milestone is measurable and says where it came from: the job description, a
-    person's priority, the department's measures, round one's open points.
+
+def plan(
+    case: CaseArg, as_json: JsonOpt = False, share: ShareOpt = False, today_: TodayOpt = None
+) -> None:
+    """A first-six-months plan in your voice: learn, contribute, lead, look further.
+
+    Each milestone has its own measure and says where it came from: the people you met,
+    the job description, a person's stated priority, your company notes. Round one's
+    weak answers are not here: they are in the consensus map, to prepare.
     """
     from finalist.coach.plan import first_six_months
 
-    result = first_six_months(load_case(case).case, knowledge())
+    result = first_six_months(load_case(case).case, knowledge(), today(today_))
     if as_json:
         emit_json(result.model_dump(mode="json"))
         return
     from finalist.render.terminal_prepare import plan_view
 
-    console().print(plan_view(result))
+    console().print(plan_view(result, share=share))
 
 
 def playbook(

@@ -72,7 +72,7 @@ def build_brief(
     glance = at_a_glance(case, today)
     ahead = rounds_ahead(glance)
     asked: set[str] = set()  # questions to ask, not repeated from one round to the next
-    plan = first_six_months(case, knowledge)
+    plan = first_six_months(case, knowledge, today)
     return Brief(
         today=today,
         glance=glance,

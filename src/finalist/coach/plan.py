@@ -1,34 +1,40 @@
-"""The first six months: learn, contribute, lead, then raise the role.
+"""The first six months: learn, contribute, lead, then look beyond the job description.
 
-Every milestone is built from something in the case or the knowledge (the colleagues
-the role works with, the job description, a person's stated priority, the department's
-measures, the company notes) and says where it came from. Round one is not here: a weak
-answer is something to prepare (the consensus map), not a job to do. No number is
-invented: measures are "against the day-30 baseline" or "by a target agreed" unless the
-case gives one. Every sentence comes from the phrasing in ``phrasing/plan.yaml``.
+Written in the candidate's voice, so it can be shared as it stands. Every milestone is
+built from something in the case (the colleagues and the line manager, the team the job
+description says the role leads, its duties, a person's stated priority, the company
+notes) or, for the baseline only, the department's usual measures when the department is
+read with confidence; each says where it came from, and each measure says what the
+milestone produces. Round one is not here: a weak answer is something to prepare (the
+consensus map), not a job to do. No number is invented: a target is quoted from the
+company notes or left to be agreed. Every sentence comes from ``phrasing/plan.yaml``.
 """
 
 from __future__ import annotations
 
 import re
+from datetime import date
 
 from pydantic import BaseModel
 
 from finalist.coach.company_notes import CompanyFact, first_of, read_company_notes
 from finalist.coach.followup import writer_for
 from finalist.coach.interviewers import read_role
-from finalist.coach.plan_inputs import People, a_process, ownable, people_of, responsibilities
+from finalist.coach.plan_inputs import People, ownable, people_of, responsibilities, team_of
 from finalist.knowledge import Knowledge
-from finalist.model import Case, same_person
+from finalist.model import Case
 from finalist.writing import Writer, organisation, possessive, short_role
 
 __all__ = ["Milestone", "Plan", "Stage", "first_six_months", "responsibilities"]
 
 MEET_NAMES = 5
 MILESTONES = 4  # at most, per stage
-GOOD_PRACTICE = "good practice for a new role"
+PEOPLE = "the people you met"
+GOOD_PRACTICE = "a step most new starters take"
 NOTES = "your company notes"
 JOB = "your job description"
+MY_MANAGER = "my line manager"
+OLD_CHANGE_YEARS = 2  # a change the notes date this many years back is history, not news
 Values = str | list[str] | None
 
 
@@ -49,22 +55,31 @@ class Stage(BaseModel):
 class Plan(BaseModel):
     role: str
     company: str
+    title: str = ""  # "My first six months as Head of Mathematics at Fenwick Vale Academy"
     stages: list[Stage]
     how_to_use: list[str]
     not_one_to_one: list[str] = []  # who is not planned one to one, and why
     company_facts: list[CompanyFact] = []  # what the plan read in the company notes
+    manager: str | None = None  # the line manager the plan names, when finalist can tell
 
 
 class _Writing:
-    """The plan's writer, with the employer and the role every wording may use."""
+    """The plan's writer, with what every wording may use: the employer, the role and the
+    line manager ("my line manager" when finalist cannot tell who it is)."""
 
-    def __init__(self, writer: Writer, company: str, role: str) -> None:
+    def __init__(self, writer: Writer, company: str, role: str, manager: str | None) -> None:
         self.writer = writer
         self.company = organisation(company)
         self.role = short_role(role)
+        self.manager = manager or MY_MANAGER
 
     def say(self, phrase_id: str, **values: Values) -> str | None:
-        return self.writer.say(phrase_id, 0, company=self.company, role=self.role, **values)
+        given: dict[str, Values] = {
+            "company": self.company,
+            "role": self.role,
+            "manager": self.manager,
+        }
+        return self.writer.say(phrase_id, 0, **(given | values))
 
     def milestone(
         self,
@@ -93,140 +108,134 @@ def _lower(text: str) -> str:
     return text[:1].lower() + text[1:] if text[1:2].islower() else text
 
 
-def _learn(
-    w: _Writing,
-    people: People,
-    facts: list[CompanyFact],
-    measures: list[tuple[str, str]],
-    duties: list[str],
-    measured: CompanyFact | None,
-) -> list[Milestone]:
-    meet = (
-        w.milestone(
-            "plan-meet" if len(people.colleagues) <= MEET_NAMES else "plan-meet-many",
-            "the colleagues you meet in the interviews",
-            measured_by="plan-meet-measure",
-            names=people.colleagues[:MEET_NAMES],
+class _Inputs(BaseModel):
+    """What the plan is built from, read once."""
+
+    people: People
+    facts: list[CompanyFact]
+    duties: list[str]  # the duties the role can own, in the job description's words
+    team: str | None
+    baseline: list[tuple[str, str, str | None]]  # (measure, where from, the words quoted)
+    priorities: list[tuple[str, str]]  # (priority, whose), colleagues in round order
+    today: date
+
+    def recent(self, fact: CompanyFact) -> bool:
+        """A change the notes do not date years back ("bought ... in 2022" is history)."""
+        years = [int(y) for y in re.findall(r"\b(?:19|20)\d\d\b", fact.text)]
+        return not years or max(years) > self.today.year - OLD_CHANGE_YEARS
+
+
+def _learn(w: _Writing, x: _Inputs) -> list[Milestone]:
+    people = x.people
+    others = [n for n in people.colleagues if n != people.manager][:MEET_NAMES]
+    meet: Milestone | None = None
+    if people.manager and others:
+        meet = w.milestone(
+            "plan-meet-manager", PEOPLE, measured_by="plan-meet-measure", names=others
         )
-        if people.colleagues
+    elif people.manager:
+        meet = w.milestone("plan-meet-manager-only", PEOPLE, measured_by="plan-meet-measure")
+    elif people.colleagues:
+        meet = w.milestone(
+            "plan-meet", PEOPLE, measured_by="plan-meet-measure", names=people.colleagues[:5]
+        )
+    meet = meet or w.milestone("plan-meet-anyone", GOOD_PRACTICE, measured_by="plan-meet-measure")
+    team = w.milestone("plan-meet-team", JOB, team=x.team) if x.team else None
+    voices = (
+        w.milestone("plan-meet-representatives", PEOPLE, names=people.representatives)
+        if people.representatives
         else None
-    ) or w.milestone("plan-meet-anyone", GOOD_PRACTICE, measured_by="plan-meet-measure")
-    inspection = first_of(facts, "inspection")
-    finding = first_of(facts, "finding")
-    change = first_of(facts, "change")
-    look: Milestone | None = None
+    )
+    look = _look(w, x)
+    baseline: Milestone | None = None
+    if len(x.baseline) > 1:
+        (one, src1, quote), (two, src2, _q) = x.baseline[0], x.baseline[1]
+        baseline = w.milestone(
+            "plan-baseline-two",
+            src1 if src1 == src2 else f"{src1} and {src2}",
+            measured_by="plan-baseline-measure",
+            quote=quote,
+            measure=one,
+            other=two,
+        )
+    if baseline is None and x.baseline:
+        one, src1, quote = x.baseline[0]
+        baseline = w.milestone(
+            "plan-baseline-one", src1, measured_by="plan-baseline-measure", quote=quote, measure=one
+        )
+    agree = w.milestone("plan-agree-measures", GOOD_PRACTICE)
+    return _kept(meet, team, voices, look, baseline, agree)[:MILESTONES]
+
+
+def _look(w: _Writing, x: _Inputs) -> Milestone | None:
+    """What the company notes say the new starter must get to grips with first."""
+    inspection = first_of(x.facts, "inspection")
     if inspection is not None:
-        look = w.milestone(
+        return w.milestone(
             "plan-inspection" if inspection.subject else "plan-inspection-unnamed",
             NOTES,
             measured_by="plan-inspection-measure",
             quote=inspection.text,
             regulator=inspection.subject,
         )
-    elif finding is not None:
-        look = w.milestone("plan-finding", NOTES, quote=finding.text, finding=finding.subject)
-    elif change is not None:
-        look = w.milestone("plan-change-learn", NOTES, quote=change.text, change=change.subject)
-    baseline: Milestone | None = None
-    if len(measures) > 1:
-        (first, one), (other, two) = measures[0], measures[1]
-        baseline = w.milestone(
-            "plan-baseline-two",
-            one if one == two else f"{one} and {two}",
-            measured_by="plan-baseline-measure",
-            quote=measured.text if measured and one == NOTES else None,
-            measure=first,
-            other=other,
-        )
-    if baseline is None and measures:
-        baseline = w.milestone(
-            "plan-baseline-one",
-            measures[0][1],
-            measured_by="plan-baseline-measure",
-            quote=measured.text if measured and measures[0][1] == NOTES else None,
-            measure=measures[0][0],
-        )
-    baseline = baseline or w.milestone(
-        "plan-baseline-unknown", GOOD_PRACTICE, measured_by="plan-baseline-measure"
-    )
-    owned = [d for d in duties if a_process(d)]
-    duty = w.milestone("plan-learn-duty", JOB, duty=owned[0]) if owned else None
-    return _kept(meet, look, baseline, duty) or _kept(
-        w.milestone("plan-read-reports", GOOD_PRACTICE)
-    )
+    finding = first_of(x.facts, "finding")
+    if finding is not None:
+        return w.milestone("plan-finding", NOTES, quote=finding.text, finding=finding.subject)
+    change = next((f for f in x.facts if f.kind == "change" and x.recent(f)), None)
+    if change is not None:
+        return w.milestone("plan-change-learn", NOTES, quote=change.text, change=change.subject)
+    return None
 
 
-def _contribute(
-    w: _Writing, facts: list[CompanyFact], priorities: list[tuple[str, str]], duties: list[str]
-) -> tuple[list[Milestone], str | None]:
-    """The day-60 milestones, and whose priority they took up."""
-    wanted = first_of(facts, "priority")
-    improve = (
-        w.milestone(
+def _contribute(w: _Writing, x: _Inputs) -> tuple[list[Milestone], str | None, str | None]:
+    """The day-60 milestones, whose priority they took up, and the duty begun."""
+    measured = {m.casefold() for m, _src, _q in x.baseline}
+    wanted = first_of(x.facts, "priority")
+    improve: Milestone | None = None
+    used: str | None = None
+    if wanted is not None and wanted.subject:
+        against = wanted.subject.casefold() in measured
+        improve = w.milestone(
             "plan-company-priority",
             NOTES,
-            measured_by="plan-improve-measure",
+            measured_by="plan-improve-against-baseline" if against else "plan-improve-reviewed",
             quote=wanted.text,
             priority=wanted.subject,
+            who=w.manager,
         )
-        if wanted is not None
-        else None
-    )
-    used: str | None = None
-    for priority, who in priorities if improve is None else []:
-        used = who
+    for priority, who in x.priorities if improve is None else []:
+        against = priority.casefold() in measured
         improve = w.milestone(
             "plan-person-priority",
             possessive(who) + " stated priority",
-            measured_by="plan-improve-measure",
+            measured_by="plan-improve-against-baseline" if against else "plan-improve-reviewed",
             priority=priority,
             who=who,
         )
         if improve is not None:
+            used = who
             break
-    owned = [d for d in duties if ownable(d)]
-    own = w.milestone("plan-own-duty", JOB, duty=owned[1]) if len(owned) > 1 else None
+    begun = x.duties[1] if len(x.duties) > 1 else x.duties[0] if x.duties else None
+    own = w.milestone("plan-begin-duty", JOB, duty=begun) if begun else None
     found = _kept(improve, own) or _kept(w.milestone("plan-small-win", GOOD_PRACTICE))
-    return found, used if improve is not None else None
+    return found, used, begun if own is not None else None
 
 
-def _lead(
-    w: _Writing,
-    people: People,
-    facts: list[CompanyFact],
-    duties: list[str],
-    measures: list[tuple[str, str]],
-) -> list[Milestone]:
+def _lead(w: _Writing, x: _Inputs, begun: str | None) -> list[Milestone]:
+    people = x.people
+    deciders = [n for n in people.deciders if n != people.manager]
+    audience = ([people.manager] if people.manager else []) + deciders
     present = (
-        w.milestone(
-            "plan-present",
-            "the decision-makers you meet in the interviews",
-            deciders=people.deciders[:3],
-        )
-        if people.deciders
-        else None
-    ) or w.milestone("plan-present-manager", GOOD_PRACTICE, measured_by="plan-present-measure")
-    end_to_end: Milestone | None = None
-    owned = [d for d in duties if ownable(d)]
-    if owned:
-        duty = owned[-1] if len(owned) > 2 else owned[0]
-        reported = w.say("plan-reported-with", measure=measures[0][0]) if measures else None
-        thing = re.match(r"^own\s+(.+)", duty)
-        text = (
-            w.say("plan-end-to-end-own", thing=thing.group(1))
-            if thing
-            else w.say("plan-end-to-end", duty=duty)
-        )
-        if text is not None:
-            end_to_end = Milestone(
-                text=text,
-                measure=reported or w.say("plan-reported-agreed") or "",
-                source=JOB + (f" and {measures[0][1]}" if reported else ""),
-            )
-    inspection = first_of(facts, "inspection")
-    changes = [f for f in facts if f.kind == "change"]
-    if inspection is None and first_of(facts, "finding") is None and changes:
-        changes = changes[1:]  # the first change is already in the first 30 days
+        w.milestone("plan-present", PEOPLE, deciders=audience[:3])
+        if audience
+        else w.milestone("plan-present", GOOD_PRACTICE, deciders=[MY_MANAGER])
+    )
+    own: Milestone | None = None
+    rest = [d for d in x.duties if d != begun]
+    if rest:
+        duty = rest[-1] if len(rest) > 2 else rest[0]
+        own = w.milestone("plan-own-duty", JOB, duty=duty[:1].upper() + duty[1:])
+    inspection = first_of(x.facts, "inspection")
     follow: Milestone | None = None
     if inspection is not None:
         follow = w.milestone(
@@ -236,111 +245,138 @@ def _lead(
             quote=inspection.text,
             regulator=inspection.subject,
         )
-    elif changes:
-        follow = w.milestone(
-            "plan-change-lead", NOTES, quote=changes[0].text, change=changes[0].subject
-        )
-    return _kept(present, end_to_end, follow)
+    else:
+        changes = [f for f in x.facts if f.kind == "change" and x.recent(f)]
+        if first_of(x.facts, "finding") is None and changes:
+            changes = changes[1:]  # the first change is already in the first 30 days
+        if changes:
+            follow = w.milestone(
+                "plan-change-lead", NOTES, quote=changes[0].text, change=changes[0].subject
+            )
+    return _kept(present, own, follow)
 
 
-def _raise_role(
-    w: _Writing,
-    knowledge_problem: tuple[str, str] | None,
-    facts: list[CompanyFact],
-    priorities: list[tuple[str, str]],
-    measures: list[tuple[str, str]],
-    measured: CompanyFact | None,
-    taken: str | None,
-) -> list[Milestone]:
-    move = (
-        w.milestone(
-            "plan-move-measure",
-            measures[0][1],
-            quote=measured.text if measured and measures[0][1] == NOTES else None,
-            measure=measures[0][0],
+_TARGET = re.compile(
+    r"\b(?:a |the )?target of (?P<t>[^,;()]+?\bby (?:19|20)\d\d|[^,;()]+?)(?=[,;()]|$| on\b)", re.I
+)
+
+
+def _further(w: _Writing, x: _Inputs, taken: str | None) -> list[Milestone]:
+    move: Milestone | None = None
+    measured = first_of(x.facts, "measure")
+    if measured is not None and measured.subject:
+        target = _TARGET.search(measured.text)
+        move = (
+            w.milestone(
+                "plan-move-target",
+                NOTES,
+                measured_by="plan-move-measure",
+                quote=measured.text,
+                measure=measured.subject,
+                target="the target of " + target.group("t").strip(),
+            )
+            if target
+            else None
+        ) or w.milestone(
+            "plan-move",
+            NOTES,
+            measured_by="plan-move-measure",
+            quote=measured.text,
+            measure=measured.subject,
         )
-        if measures
-        else None
-    )
-    rivals = first_of(facts, "competitors")
+    rivals = first_of(x.facts, "competitors")
     compare = (
         w.milestone("plan-competitors", NOTES, quote=rivals.text, competitors=rivals.subject)
         if rivals is not None
         else None
     )
-    problem = (
-        w.milestone("plan-hard-problem", knowledge_problem[1], problem=_lower(knowledge_problem[0]))
-        if knowledge_problem
-        else None
-    )
-    worry: Milestone | None = None
-    said = {m.casefold() for m, _source in measures[:1]}
-    for priority, who in priorities:
-        if who == taken or priority.casefold() in said:
+    report: Milestone | None = None
+    for priority, who in x.priorities:
+        if who == taken:
             continue
-        worry = w.milestone(
-            "plan-worry",
-            possessive(who) + " stated priority",
-            priority=priority,
-            who=who,
+        report = w.milestone(
+            "plan-report-priority", possessive(who) + " stated priority", priority=priority, who=who
         )
-        if worry is not None:
+        if report is not None:
             break
-    return _kept(move, compare, problem, worry)
+    return _kept(move, compare, report)
 
 
 _FALLBACK = {
-    30: "plan-read-reports",
-    60: "plan-agree-measures",
-    90: "plan-account",
-    180: "plan-second-year",
+    30: ("plan-agree-measures",),
+    60: ("plan-small-win",),
+    90: ("plan-second-year",),
+    180: ("plan-second-year", "plan-coach"),
 }
-_SECOND_FALLBACK = {180: "plan-coach"}
-_HOW_TO_USE = ("plan-use-outline", "plan-use-first-30", "plan-use-names", "plan-use-detail")
+_HOW_TO_USE = (
+    "plan-use-outline",
+    "plan-use-first-30",
+    "plan-use-names",
+    "plan-use-detail",
+)
 
 
-def first_six_months(case: Case, knowledge: Knowledge) -> Plan:
+def first_six_months(case: Case, knowledge: Knowledge, today: date | None = None) -> Plan:
     opp = case.opportunity
-    w = _Writing(writer_for(case, knowledge), opp.company, opp.role)
-    role = read_role(case, knowledge)
-    dept = knowledge.departments.get(role.department.value) if role.department else None
-    duties = responsibilities(opp.job_description)
-    facts = read_company_notes(case)
     people = people_of(case, knowledge)
+    w = _Writing(writer_for(case, knowledge), opp.company, opp.role, people.manager)
+    role = read_role(case, knowledge)
+    sure = role.department is not None and role.department.confidence == "high"
+    dept = knowledge.departments.get(role.department.value) if role.department and sure else None
+    facts = read_company_notes(case)
+    jd_duties = responsibilities(opp.job_description)
+    baseline: list[tuple[str, str, str | None]] = []
+    baseline += [(f.subject, NOTES, f.text) for f in facts if f.kind == "measure" and f.subject]
+    baseline = baseline[:2]
+    if dept is not None:
+        baseline += [
+            (_lower(m), f"what {dept.name} is usually measured on", None) for m in dept.measures
+        ]
     priorities: list[tuple[str, str]] = []
-    for rnd in case.rounds:
-        for person in rnd.interviewers:
-            known = any(same_person(person.name, who) for _p, who in priorities)
-            if person.name in people.colleagues and person.priorities and not known:
-                priorities.append((person.priorities[0], person.name))
-    where = f"typical measures for {dept.name}" if dept else GOOD_PRACTICE
-    measured = first_of(facts, "measure")
-    measures = [(_lower(m), where) for m in (dept.measures if dept else [])]
-    if measured is not None and measured.subject:
-        measures.insert(0, (measured.subject, NOTES))
-    problem = (
-        (dept.hard_problems[0], f"a typical hard problem for {dept.name}")
-        if dept and dept.hard_problems
-        else None
+    for name in people.colleagues:
+        person = next(
+            (
+                p
+                for r in case.rounds
+                for p in r.interviewers
+                if name.endswith(p.name) or p.name.endswith(name)
+            ),
+            None,
+        )
+        if person is not None and person.priorities and all(who != name for _p, who in priorities):
+            priorities.append((person.priorities[0], name))
+    # the line manager's priority first: the one to agree early work with
+    priorities.sort(key=lambda pw: pw[1] != people.manager)
+    team = team_of(opp.job_description)
+    x = _Inputs(
+        people=people,
+        facts=facts,
+        duties=[_mine(d) for d in jd_duties if ownable(d) and not _leads_team(d)],
+        team=team,
+        baseline=baseline[:2],
+        priorities=priorities,
+        today=today or date.today(),
     )
-    contribute, taken = _contribute(w, facts, priorities, duties)
+    contribute, taken, begun = _contribute(w, x)
     plan = {
-        30: _learn(w, people, facts, measures, duties, measured),
+        30: _learn(w, x),
         60: contribute,
-        90: _lead(w, people, facts, duties, measures),
-        180: _raise_role(w, problem, facts, priorities, measures, measured, taken),
+        90: _lead(w, x, begun),
+        180: _further(w, x, taken),
     }
+    said = {m.text for milestones in plan.values() for m in milestones}
     for days, milestones in plan.items():
-        for phrase_id in (_FALLBACK[days], _SECOND_FALLBACK.get(days)):
-            if phrase_id and len(milestones) < 2:
+        for phrase_id in _FALLBACK[days]:
+            if len(milestones) < 2:
                 extra = w.milestone(phrase_id, GOOD_PRACTICE)
-                if extra is not None and extra.text not in {m.text for m in milestones}:
+                if extra is not None and extra.text not in said:
                     milestones.append(extra)
+                    said.add(extra.text)
     names = {
         30: ("Learn", "plan-aim-learn"),
         60: ("Contribute", "plan-aim-contribute"),
         90: ("Lead", "plan-aim-lead"),
-        180: ("Raise the role", "plan-aim-raise"),
+        180: ("Look further", "plan-aim-further"),
     }
     stages = [
         Stage(
@@ -354,19 +390,37 @@ def first_six_months(case: Case, knowledge: Knowledge) -> Plan:
     return Plan(
         role=opp.role,
         company=opp.company,
+        title=w.say("plan-title") or f"My first six months as {opp.role}",
         stages=stages,
         how_to_use=[text for phrase_id in _HOW_TO_USE if (text := w.say(phrase_id))],
         not_one_to_one=_left_out(w, people),
         company_facts=facts,
+        manager=people.manager,
     )
+
+
+_TEAM_DUTY = re.compile(
+    r"^(?:lead|manage|line manage|supervise|develop|coach)\b.{0,30}\b(?:team|staff|managers|"
+    r"officers|people)\b",
+    re.I,
+)
+
+
+def _mine(duty: str) -> str:
+    """A duty in the candidate's voice: "coach your product managers" as "coach my ..."."""
+    return re.sub(r"\byour\b", "my", re.sub(r"\byourself\b", "myself", duty))
+
+
+def _leads_team(duty: str) -> bool:
+    """A duty that is leading people ("line manage and develop the team"): the plan meets
+    the team instead of treating it as a piece of work."""
+    return bool(_TEAM_DUTY.match(duty))
 
 
 def _left_out(w: _Writing, people: People) -> list[str]:
     said = [
         w.say("plan-not-pupils", names=people.pupils) if people.pupils else None,
-        w.say("plan-not-representatives", names=people.representatives)
-        if people.representatives
-        else None,
         w.say("plan-not-recruiters", names=people.recruiters) if people.recruiters else None,
+        w.say("plan-not-hr", names=people.hr) if people.hr else None,
     ]
     return [s for s in said if s]

@@ -9,7 +9,7 @@ import re
 from pydantic import BaseModel
 
 from finalist.coach.address import Seat, seat
-from finalist.coach.interviewers import dossier
+from finalist.coach.interviewers import dossier, read_title
 from finalist.knowledge import Knowledge
 from finalist.knowledge.schema import Archetype
 from finalist.model import Case, Interviewer, same_person
@@ -22,7 +22,7 @@ _VERBS = (
     "increase|line manage|work|teach|support|oversee|ensure|shape|chair|coordinate|recruit|"
     "plan|review|maintain|handle|advise|represent|implement|establish|embed|monitor|report|"
     "negotiate|secure|bring|open|cut|modernise|modernize|rebuild|restore|expand|supervise|"
-    "recover|transform|deliver"
+    "recover|transform|deliver|coach|mentor|train|hire|sponsor|set|teach|chair"
 )
 # duties one does not "own end to end": a reporting line, working alongside others
 _SHARED = re.compile(r"^(?:report|work|partner|support|teach|advise|represent)\b", re.I)
@@ -104,35 +104,144 @@ class People(BaseModel):
     deciders: list[str]
     pupils: list[str]
     representatives: list[str]
-    recruiters: list[str]
+    recruiters: list[str]  # from a search or recruitment firm
+    hr: list[str] = []  # the employer's own HR or recruitment contact
+    manager: str | None = None  # the line manager, when one hiring manager was met
 
 
 def people_of(case: Case, knowledge: Knowledge) -> People:
     """Who the role works with, and who sat on a panel without being a colleague."""
     found = People(colleagues=[], deciders=[], pupils=[], representatives=[], recruiters=[])
     people: list[tuple[Interviewer, bool]] = []
+    kinds: dict[str, str] = {}
     for n, rnd in enumerate(case.rounds, start=1):
         for person in rnd.interviewers:
             kind = dossier(person, rnd, n, case, knowledge).archetype.value
+            kinds.setdefault(person.name, kind)
             people.append((person, kind in (Archetype.executive, Archetype.hiring_manager)))
     first = case.opportunity.first_round
     people += [(p, False) for p in (first.interviewers if first else [])]
+    for person in first.interviewers if first else []:
+        kinds.setdefault(person.name, read_title(person.title or "", knowledge).archetype.value)
+    hr_role = bool(
+        re.search(
+            r"\b(?:hr|human resources|people|talent|recruit\w*)\b", case.opportunity.role, re.I
+        )
+    )
     seen: list[str] = []
+    shown_as: dict[str, str] = {}  # the name as the plan writes it, and as the case does
     for person, decides in people:
         if any(same_person(person.name, s) for s in seen):
             continue
         seen.append(person.name)
+        shown = named(person)
         where = seat(person)
         if where is Seat.pupil and "representative" in (person.title or "").lower():
             where = Seat.representative  # "Student Representative, BA Social Work (Year 3)"
         if where is Seat.pupil:
-            found.pupils.append(person.name)
+            found.pupils.append(shown)
         elif where is Seat.representative:
-            found.representatives.append(person.name)
+            found.representatives.append(shown)
         elif is_outside_recruiter(person):
-            found.recruiters.append(person.name)
+            found.recruiters.append(shown)
+        elif kinds.get(person.name) == Archetype.hr_recruiter and not hr_role:
+            found.hr.append(shown)
         else:
-            found.colleagues.append(person.name)
+            found.colleagues.append(shown)
+            shown_as[shown] = person.name
             if decides:
-                found.deciders.append(person.name)
+                found.deciders.append(shown)
+    managers = [n for n in found.colleagues if kinds.get(shown_as[n]) == Archetype.hiring_manager]
+    found.manager = _line_manager(found.colleagues, managers, case, shown_as)
+    if found.manager is not None:  # the line manager first
+        found.colleagues.remove(found.manager)
+        found.colleagues.insert(0, found.manager)
     return found
+
+
+_REPORTS_TO = re.compile(
+    r"\breport(?:s|ing)? (?:in)?to (?:the )?(?P<to>[^.,;\n]+?)(?= and\b|[.,;\n]|$)", re.I
+)
+_MANAGING = re.compile(
+    r"\b(?:manager|director|head|chief|lead|principal|partner|officer|president|deputy|"
+    r"matron|controller|rector|vicar)\b",
+    re.I,
+)
+_SMALL = frozenset("of the and for a an to in".split())
+
+
+def _words(text: str) -> list[str]:
+    return [w for w in re.findall(r"[a-z]+", text.lower()) if w not in _SMALL]
+
+
+def _names_title(said: str, title: str) -> bool:
+    """Whether "the Director of Product" or "the CEO" names this title."""
+    wanted, have = _words(said), _words(title)
+    if not wanted or not have:
+        return False
+    initials = "".join(w[0] for w in have)
+    return set(wanted) <= set(have) or (len(wanted) == 1 and wanted[0] == initials)
+
+
+def named(person: Interviewer) -> str:
+    """A person's name as a plan writes it mid-sentence: "Revd Canon Judith Amesbury",
+    "Cllr Nasreen Akhtar" (the title is the form)."""
+    name = re.sub(r"^The\s+", "", person.name)
+    if re.match(r"^(?:Cllr|Councill?or)\b", person.title or "", re.I) and not re.match(
+        r"^(?:Cllr|Councill?or)\b", name, re.I
+    ):
+        name = f"Cllr {name}"
+    return name
+
+
+def _line_manager(
+    colleagues: list[str], managers: list[str], case: Case, shown_as: dict[str, str]
+) -> str | None:
+    """Who the role reports to: the colleague whose title the job description names after
+    "report to", else the only hiring manager met whose title reads as a manager's."""
+    first = case.opportunity.first_round
+    met = [p for r in case.rounds for p in r.interviewers]
+    met += list(first.interviewers) if first else []
+    titles: dict[str, list[str]] = {}
+    for person in met:
+        titles.setdefault(person.name, []).append(person.title or "")
+    said = _REPORTS_TO.search(case.opportunity.job_description or "")
+    if said:
+        fits = [
+            n
+            for n in colleagues
+            if any(_names_title(said.group("to"), t) for t in titles[shown_as[n]])
+        ]
+        if len(fits) == 1:
+            return fits[0]
+    if len(managers) == 1 and any(_MANAGING.search(t) for t in titles[shown_as[managers[0]]]):
+        return managers[0]
+    return None
+
+
+_NUMBER = r"(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d+)"
+_TEAM_IN_JD = (
+    re.compile(rf"\blead(?:s|ing)? (?:a |the |our )?(?:[\w-]+ )?team of (?P<n>{_NUMBER})\b", re.I),
+    re.compile(
+        rf"\b(?:lead(?:s|ing)?|manag(?:e|es|ing)|line manag(?:e|es|ing)|supervis(?:e|es|ing))"
+        rf" (?:a team of )?(?P<n>{_NUMBER}) (?P<who>[\w ]{{3,40}}?)(?= and\b|[,.;(\n]|$)",
+        re.I,
+    ),
+)
+
+
+def team_of(job_description: str | None) -> str | None:
+    """The people the role leads, as the job description counts them: "leading a team of
+    four" gives "the team of four", "manage four site managers" gives "the four site
+    managers"; None when it does not say."""
+    text = " ".join((job_description or "").split())
+    for pattern in _TEAM_IN_JD:
+        match = pattern.search(text)
+        if match is None:
+            continue
+        who = match.groupdict().get("who")
+        if who and not re.search(r"\b(?:budget|contract|project)s?\b", who, re.I):
+            return f"the {match.group('n')} {who.strip()}"
+        if not who:
+            return f"the team of {match.group('n')}"
+    return None

@@ -68,9 +68,9 @@ def why_md(result: WhyResult) -> str:
 
 
 def plan_md(plan: Plan) -> str:
-    out = [f"## Your first six months as {escape(plan.role)}", ""]
+    out = [f"## {escape(plan.title or 'My first six months as ' + plan.role)}", ""]
     for stage in plan.stages:
-        out += [f"### By day {stage.days}: {stage.name}", "", f"_{escape(stage.aim)}_", ""]
+        out += [f"### By day {stage.days} \u00b7 {stage.name}: {escape(stage.aim)}", ""]
         for m in stage.milestones:
             quote = f": \u201c{escape(m.quote)}\u201d" if m.quote else ""
             out.append(

@@ -97,28 +97,27 @@ def why_view(result: WhyResult) -> RenderableType:
     return Group(*parts)
 
 
-def plan_view(plan: Plan) -> RenderableType:
-    parts: list[RenderableType] = [heading(f"Your first six months as {plan.role}")]
+def plan_view(plan: Plan, share: bool = False) -> RenderableType:
+    """The plan; ``share``: the plan alone, as the candidate would hand it over."""
+    parts: list[RenderableType] = [heading(plan.title or f"My first six months as {plan.role}")]
     for stage in plan.stages:
         parts.append(
-            Text.assemble(
-                (f"By day {stage.days}: {stage.name}", "bold cyan"), (f"  {stage.aim}", "dim")
-            )
+            Text(f"By day {stage.days} \u00b7 {stage.name}: {stage.aim}", style="bold cyan")
         )
-        rows = [
-            Text.assemble(
-                m.text,
-                "\n",
-                (f"Measure: {m.measure}", ""),
-                "\n",
-                (f"From: {m.source}" + (f" (\u201c{m.quote}\u201d)" if m.quote else ""), "dim"),
-            )
-            for m in stage.milestones
-        ]
+        rows = []
+        for m in stage.milestones:
+            row = Text.assemble(m.text, "\n", (f"Measure: {m.measure}", ""))
+            if not share:
+                quote = f" (\u201c{m.quote}\u201d)" if m.quote else ""
+                row.append(f"\nFrom: {m.source}{quote}", style="dim")
+            rows.append(row)
         parts += [numbered(rows), Text()]
+    if share:
+        return Group(*parts)
     if plan.not_one_to_one:
         parts += [bullets(plan.not_one_to_one, "dim"), Text()]
     parts += [Text("How to use it in the interview", style="bold"), bullets(plan.how_to_use)]
+    parts.append(Text("To bring a copy: finalist plan CASE --share prints the plan alone.", "dim"))
     return Group(*parts)
 
 

@@ -197,9 +197,9 @@ def plan(request: Request, case_id: str) -> dict[str, Any]:
     """The 30/60/90/180-day plan."""
     from finalist.coach.plan import first_six_months
 
-    return first_six_months(_case(request, case_id).case, context(request).knowledge).model_dump(
-        mode="json"
-    )
+    return first_six_months(
+        _case(request, case_id).case, context(request).knowledge, context(request).today()
+    ).model_dump(mode="json")
 
 
 @router.get("/cases/{case_id}/playbook")

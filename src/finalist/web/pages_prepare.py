@@ -62,13 +62,20 @@ def why(request: Request, case_id: str) -> Response:
 
 
 @router.get("/cases/{case_id}/plan")
-def plan(request: Request, case_id: str) -> Response:
+def plan(request: Request, case_id: str, share: bool = False) -> Response:
+    """The plan; ``?share=1``: the plan alone, to print or send."""
     from finalist.coach.plan import first_six_months
 
     s = stored(request, case_id)
-    result = first_six_months(s.case, context(request).knowledge)
+    result = first_six_months(s.case, context(request).knowledge, context(request).today())
     return render(
-        request, "section.html", s=s, section="plan", plan=result, title="Your first six months"
+        request,
+        "section.html",
+        s=s,
+        section="plan",
+        plan=result,
+        share=share,
+        title="Your first six months",
     )
 
 
