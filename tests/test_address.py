@@ -9,7 +9,7 @@ from finalist.casefile import load_case_file
 from finalist.coach.address import Seat, address
 from finalist.model import Case, Interviewer
 
-from .conftest import DATA
+from .conftest import DATA, Cli
 
 BASE = load_case_file(DATA / "riverside.yaml")
 
@@ -81,3 +81,16 @@ def test_address_as_wins() -> None:
     form = address(person, SHOP)
     assert form.greeting == "Ruth"
     assert form.why == "as you set it (address_as)"
+
+
+def test_the_dossier_shows_the_form_of_address_with_why(cli: Cli) -> None:
+    path = DATA / "sectors" / "school-head-of-maths.yaml"
+    out = cli("dossier", path).out
+    assert "Dear Mrs Akinola" in out  # the debrief calls her Mrs Akinola
+    assert "Dear Geoffrey" in out
+    assert "Dear Amira" not in out  # a pupil gets no note of their own
+    import json
+
+    data = json.loads(cli("dossier", path, "--json").out)
+    people = data if isinstance(data, list) else data.get("people", data)
+    assert "address" in json.dumps(people)

@@ -12,6 +12,7 @@ from typing import Literal
 
 from pydantic import BaseModel
 
+from finalist.coach.address import Address, address
 from finalist.coach.title_words import as_written
 from finalist.coach.title_words import normalise_title as normalise_title
 from finalist.knowledge import Knowledge
@@ -234,6 +235,7 @@ class Dossier(BaseModel):
     wants_to_learn: list[str]
     how_to_talk: list[str]
     notes: str | None
+    address: Address | None = None  # how to address them in writing, and why
 
 
 def dossier(
@@ -258,6 +260,15 @@ def dossier(
     if also is not None and (extra := knowledge.archetypes.get(Archetype(also.value))):
         wants.append(extra.wants_to_learn[0])
     wants += _format_wants(rnd.format)
+    talks = rnd.debrief.talked_with if rnd.debrief else []
+    logged = next((t for t in talks if same_person(t.interviewer, person.name)), None)
+    said = tuple(
+        x
+        for x in ([logged.interest or "", logged.clarify or "", *logged.topics] if logged else [])
+        if x
+    )
+    about = [*said, rnd.debrief.next_steps or ""] if rnd.debrief else list(said)
+    form = address(person, case, archetype.value == Archetype.executive.value, about, said)
     return Dossier(
         name=person.name,
         title=person.title,
@@ -273,6 +284,7 @@ def dossier(
         wants_to_learn=wants,
         how_to_talk=talk,
         notes=person.notes,
+        address=form,
     )
 
 

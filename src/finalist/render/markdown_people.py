@@ -23,6 +23,16 @@ def dossier_md(d: Dossier, level: int = 3) -> str:
         out.append(f"- **Also:** {_placement(d.also)}")
     out.append(f"- **Seniority:** {_placement(d.level)}")
     out.append(f"- **Department:** {_placement(d.department) if d.department else 'not known'}")
+    if d.address is not None and d.address.seat.value == "pupil":
+        out.append(f"- **In writing:** {escape(d.address.why[:1].upper() + d.address.why[1:])}")
+    elif d.address is not None:
+        check = (
+            f" {escape(d.address.check[:1].upper() + d.address.check[1:])}."
+            if d.address.check
+            else ""
+        )
+        greeting, why = escape(d.address.greeting), escape(d.address.why)
+        out.append(f"- **In writing:** Dear {greeting} _({why})_{check}")
     if d.met_in_round_one:
         out.append("- **Round one:** you met them; build on that conversation.")
     out.append("")

@@ -26,6 +26,18 @@ def _placement(p: Placement) -> Text:
     return text
 
 
+def _address(d: Dossier) -> Text:
+    """ "Dear Mrs Akinola", why, and what to confirm."""
+    a = d.address
+    assert a is not None
+    if a.seat.value == "pupil":
+        return Text(a.why[:1].upper() + a.why[1:], style="dim")
+    text = Text.assemble((f"Dear {a.greeting}", "bold"), (f"  {a.why}", "dim"))
+    if a.check:
+        text.append(f"\n{a.check[:1].upper()}{a.check[1:]}.", style="dim")
+    return text
+
+
 def dossier_view(d: Dossier) -> RenderableType:
     grid = Table.grid(padding=(0, 2))
     grid.add_column(style="bold", no_wrap=True)
@@ -38,6 +50,8 @@ def dossier_view(d: Dossier) -> RenderableType:
         "Department",
         _placement(d.department) if d.department else Text("not known", style="dim"),
     )
+    if d.address is not None:
+        grid.add_row("In writing", _address(d))
     if d.met_in_round_one:
         grid.add_row("Round one", plain("You met them in round one: build on that conversation."))
     if d.priorities:
