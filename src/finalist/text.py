@@ -48,7 +48,8 @@ COMMON_WORK = frozenset(
     department area areas change changes win wins goal goals result results impact
     success successful level high key main problem problems issue issues question
     questions answer decision decisions example way ways thing things know knowing want
-    wanted need needs like
+    wanted need needs like often still usually always never ever every many much well
+    really actually find finds found able whole
     """.split()
 )
 

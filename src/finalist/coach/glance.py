@@ -10,6 +10,7 @@ from datetime import date, datetime
 from pydantic import BaseModel
 
 from finalist.model import Case, Format, Round, Stage, day_of, localise
+from finalist.writing import join
 
 STAGE_MEANING: dict[Stage, str] = {
     Stage.applied: "Applied: the application is in; nothing is scheduled yet.",
@@ -176,7 +177,7 @@ def _standing(
                 )
     first = opp.first_round
     if first is not None and (first.notes or first.interviewers):
-        names = ", ".join(p.name for p in first.interviewers) or "the first interviewer"
+        names = join([p.name for p in first.interviewers]) or "the first interviewer"
         lines.append(
             f"Round one ({names}) is on record: deepen what went well, fix what did not, "
             "and bring new examples."

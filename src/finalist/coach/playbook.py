@@ -19,6 +19,7 @@ from finalist.knowledge import Knowledge
 from finalist.knowledge.schema import Archetype, Playbook, Theme
 from finalist.model import Case, Format, Interviewer, day_of
 from finalist.text import distinctive, keywords, sentences
+from finalist.writing import with_article
 
 # Share of the presentation time per part: opening, problem, approach, plan, impact, close.
 OUTLINE = (
@@ -115,7 +116,7 @@ def _needs(d: Dossier, person_priorities: list[str]) -> tuple[str, str]:
     if d.priorities:
         top = d.priorities[0]
         return (f"evidence on: {top.text[:1].lower() + top.text[1:]}", top.source)
-    return ("to see how you would work with them day to day", f"a {d.archetype.label}")
+    return ("to see how you would work with them day to day", with_article(d.archetype.label))
 
 
 def round_playbook(case: Case, number: int, knowledge: Knowledge, today: date) -> RoundPlaybook:

@@ -13,6 +13,7 @@ from finalist.coach.brief import Brief
 from finalist.coach.summary import BriefSummary, NextStep, PersonLine, TopQuestion
 from finalist.render.common import when_text
 from finalist.render.rich_parts import numbered
+from finalist.writing import join
 
 _STATUS_STYLE = {"covered": "green", "weak": "yellow", "open": "red"}
 
@@ -57,7 +58,7 @@ def _person(p: PersonLine, several_rounds: bool) -> Text:
 def _question(q: TopQuestion) -> Text:
     text = Text(q.text, style="bold")
     text.append("\nAsked by: ", style="dim")
-    text.append(", ".join(q.askers))
+    text.append(join(q.askers))
     text.append(f"  ({q.because})", style="dim")
     text.append("\nYour story: ", style="dim")
     text.append_text(_story(q.story, q.story_why if q.story else None))
@@ -118,7 +119,7 @@ def summary_view(brief: Brief, summary: BriefSummary) -> RenderableType:
         parts += [Text(), _rule("Gaps: what your evidence does not answer yet"), numbered(rows)]
     if summary.later:
         later = Text("Later rounds, in the full brief: ", style="dim")
-        later.append(", ".join(summary.later))
+        later.append(join(summary.later))
         parts += [Text(), later]
     parts += [
         Text(),
