@@ -57,6 +57,8 @@ US = Writer(KB, "american")
         pytest.param("to cut agency spend", Kind.infinitive, id="infinitive"),
         pytest.param("She wants a standing safety huddle", Kind.sentence, id="third-person"),
         pytest.param("you're trialling a buddy scheme", Kind.sentence, id="you-are-contracted"),
+        pytest.param("Social Work England", Kind.noun_phrase, id="a-name-with-a-verb-word"),
+        pytest.param("placements get confirmed late", Kind.sentence, id="get"),
         pytest.param("Gareth said they hope to decide by Friday", Kind.sentence, id="name-said"),
         pytest.param(
             "the timetable for the refinancing is nine months",

@@ -127,6 +127,8 @@ def is_school(case: Case) -> bool:
 
 def seat(person: Interviewer) -> Seat:
     text = " ".join(filter(None, [person.title, person.department]))
+    if re.search(r"\brepresentative\b|\brep\b", person.title or "", re.I):
+        return Seat.representative  # "Student Representative, BA Social Work (Year 3)"
     if _PUPIL.search(text):
         return Seat.pupil
     if _REPRESENTATIVE.search(text):

@@ -22,7 +22,7 @@ SUBJECT_WORDS = 16
 QUOTE_WORDS = 30
 
 # regulators and inspectorates, as a sentence names them (the name as it reads mid-sentence)
-_REGULATORS: tuple[tuple[str, str], ...] = (
+REGULATORS: tuple[tuple[str, str], ...] = (
     (r"\bOfsted\b", "Ofsted"),
     (r"\bEstyn\b", "Estyn"),
     (r"\bCQC\b|\bCare Quality Commission\b", "the CQC"),
@@ -151,7 +151,7 @@ def _read(clause: str, proper: frozenset[str]) -> CompanyFact | None:
     quote = _quote(clause)
     if quote is None:
         return None
-    for cue, name in _REGULATORS:
+    for cue, name in REGULATORS:
         said = re.search(cue, clause)
         if said and _INSPECTED.search(clause):
             return CompanyFact(

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 
 from finalist.coach.address import Address, Seat
+from finalist.coach.company_notes import REGULATORS
 from finalist.coach.note_checks import NoteSpec
 from finalist.knowledge.schema import Archetype, Level, SlotKind
 from finalist.model import Case, Interviewer, Round, Story, TalkedWith, same_person
@@ -26,6 +27,7 @@ from finalist.writing import (
     join,
     kind_of,
     organisation,
+    possessive,
     sentence,
     short_role,
     shorten,
@@ -138,6 +140,8 @@ def _actions(story: Story) -> list[str]:
         short = shorten(s, ACTION_WORDS)
         if short and short != unsentence(s) and "," in short:
             short = re.split(r",\s", short)[0]  # "I did A, B" is a list cut short: keep A
+        if short and short.count("(") != short.count(")"):
+            short = re.split(r"\s*\(", short)[0]  # never a bracket left open
         if short and count_words(short) >= 6:
             out.append(sentence(short))
     return out
@@ -153,7 +157,14 @@ def _results(story: Story) -> list[str]:
 def _wanted(reader: Reader) -> frozenset[str]:
     """What the evidence must answer: what was discussed with them, not their job title."""
     talk = reader.talk
-    return distinctive(keywords(" ".join([*talk.topics, talk.interest or "", talk.clarify or ""])))
+    said = distinctive(keywords(" ".join([*talk.topics, talk.interest or "", talk.clarify or ""])))
+    return frozenset(t for t in said if not _COUNTING.match(t))
+
+
+_COUNTING = re.compile(
+    r"^(?:[\d.,%£$€]+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+    r"twenty|thirty|hundred|thousand|million|half|quarter|first|second|third)$"
+)
 
 
 MIN_SHARED = 2  # words a story must share with what was discussed to be used as evidence
@@ -188,6 +199,12 @@ def assign_evidence(readers: list[Reader], case: Case) -> list[tuple[str, str] |
     (story title, sentence). Each story goes to one person only, the pairs that fit best
     first, so the story that suits the sales director is not used up on someone else."""
     terms = {story.title: _story_terms(story) for story in case.stories}
+    # a word most of the case's stories share ("maths" in a maths teacher's) tells no
+    # story apart: it does not count towards the fit
+    spread = max(1, len(case.stories) // 3)
+    common = {
+        t for t in set().union(*terms.values()) if sum(t in x for x in terms.values()) > spread
+    }
     pairs: list[tuple[float, int, str, str]] = []
     for i, reader in enumerate(readers):
         if reader.address.seat is not Seat.staff:
@@ -195,7 +212,7 @@ def assign_evidence(readers: list[Reader], case: Case) -> list[tuple[str, str] |
         want = _wanted(reader)
         for story in case.stories:
             score = similarity(want, terms[story.title])
-            fits = len(want & terms[story.title]) >= MIN_SHARED
+            fits = len((want & terms[story.title]) - common) >= MIN_SHARED
             found = _best_sentence(want, story, score) if fits else None
             if found is not None:
                 pairs.append((found[0], i, story.title, found[1]))
@@ -261,7 +278,13 @@ def interest_line(writer: Writer, reader: Reader, pick: int) -> str | None:
     if turned is None:
         return None
     if kind_of(turned) is Kind.sentence:
-        return writer.say("note-interest-you", pick, clause=turned)
+        # "you said students want ..." is what students want: the saying goes unsaid
+        heard = re.sub(
+            r"^(?:you|he|she|they) (?:said|mentioned|told me|explained|felt)(?: that)? ",
+            "",
+            turned,
+        )
+        return writer.say("note-interest-you", pick, clause=heard)
     return writer.say("note-interest-np", pick, interest=turned)
 
 
@@ -309,6 +332,44 @@ def next_steps_line(writer: Writer, reader: Reader, rnd: Round, today: date, pic
     return line or writer.say("note-next-ask", pick) or ""
 
 
+def story_phrase(title: str) -> str | None:
+    """A story's title as a phrase a sentence can carry ("rebuilding the Year 7
+    curriculum", "the forecast I should have challenged"); None for a title that does not
+    read as one ("Five ERPs into one")."""
+    title = " ".join(title.split()).rstrip(".")
+    if not title or "," in title or ":" in title:
+        return None
+    first, *rest = title.split(" ")
+    lowered = first.lower()
+    if lowered in ("the", "a", "an", "my", "our") or (
+        lowered.endswith("ing") and len(lowered) > 4 and rest
+    ):
+        keep = first[1:] != first[1:].lower()  # an initialism: "KPIs"
+        return title if keep else lowered + title[len(first) :]
+    return None
+
+
+def _named_topic(topic: str | None) -> str | None:
+    """A regulator named alone as a topic ("CQC", "Ofsted") as the findings it made:
+    "the CQC's findings"."""
+    if topic is None:
+        return None
+    for cue, name in REGULATORS:
+        if re.fullmatch(rf"(?:the\s+)?(?:{cue})", topic.strip(), re.I):
+            return possessive(name) + " findings"
+    return topic
+
+
+def _close_topic(writer: Writer, reader: Reader, topics: list[str]) -> str | None:
+    """What the close offers to help with: their stated priority, else a topic of the
+    talk other than the one the note opened with."""
+    for text in [*reader.person.priorities[:1], *topics[1:2][::-1], *topics[:1]]:
+        turned = for_reader(text, reader.person.name)
+        if turned and kind_of(turned) is Kind.noun_phrase and writer.fit(SlotKind.about, turned):
+            return turned
+    return None
+
+
 def write_note(
     writer: Writer,
     reader: Reader,
@@ -323,7 +384,7 @@ def write_note(
     opp = case.opportunity
     short = reader.address.seat is not Seat.staff
     low, high = SHORT_WORDS if short else SENIOR_WORDS if senior(reader) else STAFF_WORDS
-    turned = [for_reader(t, reader.person.name) for t in reader.talk.topics]
+    turned = [_named_topic(for_reader(t, reader.person.name)) for t in reader.talk.topics]
     topics = [t for t in turned if t and writer.fit(SlotKind.about, t)]
     company = organisation(opp.company)
     meeting, day = meeting_of([*reader.also_met, rnd]), _day(held)
@@ -341,7 +402,11 @@ def write_note(
             )
         )
         first.append(("interest", interest_line(writer, reader, pick)))
-        third.append(("keen", writer.say("note-keen", pick, company=company, role=_role(opp.role))))
+        second.append(("clarify", clarify_line(writer, reader, pick)))  # always delivered
+        if reader.talk.promised:
+            second.append(
+                ("promised", writer.say("note-promised", pick, items=reader.talk.promised))
+            )
         third.append(("close", writer.say("note-close", pick, company=company)))
     else:
         first.append(
@@ -352,25 +417,30 @@ def write_note(
                 else writer.say("note-thanks-plain", pick, meeting=meeting, day=day),
             )
         )
-        # the evidence names the topic it answers, unless the thanks just named it
-        linked = _closest(topics, [evidence[1]]) if evidence is not None else None
-        if len(topics) > 1 and linked != topics[1]:
-            first.append(("also", writer.say("note-also", pick, topic=topics[1])))
+        # the evidence names the topic of theirs its story answers
+        story_of = next((st for st in case.stories if evidence and st.title == evidence[0]), None)
+        linked = (
+            _closest(topics, [_story_text(story_of)])
+            if story_of is not None
+            else _closest(topics, [evidence[1]])
+            if evidence is not None
+            else None
+        )
         first.append(("interest", interest_line(writer, reader, pick)))
         if evidence is not None:
-            kind = "note-evidence-revisit" if reader.revisit else "note-evidence"
-            topic = linked if linked and topics and linked != topics[0] else None
-            if reader.revisit and topic is None and topics:
-                topic = topics[0]
-            second.append(
-                (
-                    "evidence",
-                    writer.say(kind, pick, topic=topic, evidence=sentence(evidence[1]))
-                    or writer.say(
-                        "note-evidence", pick, topic=None, evidence=sentence(evidence[1])
-                    ),
+            topic = linked or (topics[0] if topics else None)
+            story = story_phrase(evidence[0])
+            told = sentence(evidence[1])
+            line = None
+            if reader.revisit:
+                line = writer.say("note-evidence-revisit", pick, topic=topic, evidence=told)
+            if line is None and story is not None:
+                line = writer.say(
+                    "note-evidence-story", pick, topic=topic, story=story, evidence=told
                 )
-            )
+            line = line or writer.say("note-evidence", pick, topic=topic, evidence=told)
+            line = line or writer.say("note-evidence", pick, topic=None, evidence=told)
+            second.append(("evidence", line))
         elif (strength := _closest(case.candidate.strengths, topics)) is not None:
             line = writer.say("note-strength-plain", pick, strength=strength)
             second.append(("evidence", line))
@@ -384,10 +454,14 @@ def write_note(
             third.append(("next", next_steps_line(writer, reader, rnd, today, pick)))
         if reader.pupils:
             third.append(("pupils", writer.say("note-pupils", pick, names=join(reader.pupils))))
-        if reader.archetype is Archetype.peer:
-            third.append(("peer", writer.say("note-peer", pick)))
-        third.append(("keen", writer.say("note-keen", pick, company=company, role=_role(opp.role))))
-        third.append(("close", writer.say("note-close", pick, company=company)))
+        on = _close_topic(writer, reader, topics)
+        close = writer.say("note-close-on", pick, topic=on, company=company) if on else None
+        if close is not None:
+            third.append(("close", close))
+        else:
+            keen = writer.say("note-keen", pick, company=company, role=_role(opp.role))
+            third.append(("keen", keen))
+            third.append(("close", writer.say("note-close", pick, company=company)))
     groups = [[(m, t) for m, t in g if t] for g in (first, second, third)]
     body = "\n\n".join(" ".join(t for _, t in g) for g in _fit_length(groups, low, high) if g)
     c = case.candidate
@@ -400,7 +474,7 @@ def write_note(
         name=reader.person.name,
         greeting=reader.address.greeting,
         role=opp.role,
-        topics=list(reader.talk.topics),
+        topics=[*reader.talk.topics, *topics],  # as logged, or as the note names them
         evidence=[evidence[1]] if evidence else [],
         needs_evidence=not short,
         runs_process=reader.runs_process,
@@ -415,6 +489,12 @@ def write_note(
 def _lower_first(text: str) -> str:
     first = text.split(" ", 1)[0]
     return text[:1].lower() + text[1:] if first[1:] == first[1:].lower() and first != "I" else text
+
+
+def _story_text(story: Story) -> str:
+    return " ".join(
+        filter(None, [story.title, story.situation, story.task, story.action, story.result])
+    )
 
 
 def _closest(options: list[str], to: list[str]) -> str | None:

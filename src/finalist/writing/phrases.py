@@ -40,8 +40,8 @@ _VERBS = frozenset(
     asks mentioned mentions liked likes felt feels hopes hope hoped will would can could
     should needs need needed expects expect expected told explained described agreed
     worries worried cares cared plans planned went goes did does do seemed seems run runs
-    ran make makes made count counts counted rose fell got gets came comes know knows knew
-    see sees saw use uses work works keep keeps kept won lost read reads found finds
+    ran make makes made count counts counted rose fell got gets get came comes know knows knew
+    see sees saw use uses work works keep keeps kept won lost read reads found finds applies apply applied takes take took start starts started
     don't doesn't didn't can't won't isn't aren't wasn't weren't haven't hasn't shouldn't
     wouldn't couldn't must may might shall am""".split()
 )
@@ -77,6 +77,8 @@ def kind_of(text: str | None) -> Kind:
         return Kind.sentence
     if first == "to":
         return Kind.infinitive
+    if all(w[:1].isupper() or w.lower() in ("of", "and", "for", "the") for w in text.split()):
+        return Kind.noun_phrase  # a name: "Social Work England", "Care Quality Commission"
     if first.endswith("ing") and len(first) > 4 and first not in _VERBS:
         return Kind.noun_phrase  # a gerund phrase: "adapting lessons so students ... do"
     # "Gareth said ...", "the timetable for the refinancing is ...": a finite verb that
