@@ -41,7 +41,8 @@ _VERBS = frozenset(
     should needs need needed expects expect expected told explained described agreed
     worries worried cares cared plans planned went goes did does do seemed seems run runs
     ran make makes made count counts counted rose fell got gets get came comes know knows knew
-    see sees saw use uses work works keep keeps kept won lost read reads found finds applies apply applied takes take took start starts started
+    see sees saw use uses work works keep keeps kept won lost read reads found finds
+    applies apply applied takes take took start starts started
     don't doesn't didn't can't won't isn't aren't wasn't weren't haven't hasn't shouldn't
     wouldn't couldn't must may might shall am""".split()
 )
