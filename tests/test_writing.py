@@ -262,3 +262,24 @@ def test_every_phrasing_variant_renders_a_whole_sentence() -> None:
             assert quoted or rendered[:1].isupper(), (entry.id, rendered)
             assert rendered.endswith((".", "?", ",", "!")), (entry.id, rendered)
             assert _well_formed(rendered).passed, (entry.id, rendered)
+
+
+@pytest.mark.parametrize(
+    ("phrase", "expected"),
+    [
+        ("manage the budget", "managing the budget"),
+        ("run discovery", "running discovery"),
+        ("plan the year", "planning the year"),
+        ("open two clinics", "opening two clinics"),
+        ("line manage the team", "line managing the team"),
+        ("agree terms", "agreeing terms"),
+        ("lead the ERP replacement", "leading the ERP replacement"),
+        ("improved it", None),
+        ("feed back to the board", "feeding back to the board"),
+        ("meeting people", None),
+    ],
+)
+def test_a_duty_as_its_ing_form(phrase: str, expected: str | None) -> None:
+    from finalist.writing import gerund
+
+    assert gerund(phrase) == expected

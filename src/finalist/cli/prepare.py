@@ -98,7 +98,7 @@ ShareOpt = Annotated[
 def plan(
     case: CaseArg, as_json: JsonOpt = False, share: ShareOpt = False, today_: TodayOpt = None
 ) -> None:
-    """A first-six-months plan in your voice: learn, contribute, lead, look further.
+    """A first-six-months plan in your voice: learn, contribute, lead, look ahead.
 
     Each milestone has its own measure and says where it came from: the people you met,
     the job description, a person's stated priority, your company notes. Round one's

@@ -1,4 +1,4 @@
-"""The first six months: learn, contribute, lead, then look beyond the job description.
+"""The first six months: learn, contribute, lead, then look ahead.
 
 Written in the candidate's voice, so it can be shared as it stands. Every milestone is
 built from something in the case (the colleagues and the line manager, the team the job
@@ -17,13 +17,22 @@ from datetime import date
 
 from pydantic import BaseModel
 
+from finalist.coach.address import address, given_name
 from finalist.coach.company_notes import CompanyFact, first_of, read_company_notes
 from finalist.coach.followup import writer_for
 from finalist.coach.interviewers import read_role
-from finalist.coach.plan_inputs import People, ownable, people_of, responsibilities, team_of
+from finalist.coach.plan_inputs import (
+    VERBS,
+    People,
+    named,
+    ownable,
+    people_of,
+    responsibilities,
+    team_of,
+)
 from finalist.knowledge import Knowledge
 from finalist.model import Case
-from finalist.writing import Writer, organisation, possessive, short_role
+from finalist.writing import Writer, gerund, organisation, possessive, short_role
 
 __all__ = ["Milestone", "Plan", "Stage", "first_six_months", "responsibilities"]
 
@@ -216,7 +225,8 @@ def _contribute(w: _Writing, x: _Inputs) -> tuple[list[Milestone], str | None, s
             used = who
             break
     begun = x.duties[1] if len(x.duties) > 1 else x.duties[0] if x.duties else None
-    own = w.milestone("plan-begin-duty", JOB, duty=begun) if begun else None
+    doing = _doing(begun) if begun else None
+    own = w.milestone("plan-begin-duty", JOB, doing=doing) if doing else None
     found = _kept(improve, own) or _kept(w.milestone("plan-small-win", GOOD_PRACTICE))
     return found, used, begun if own is not None else None
 
@@ -234,7 +244,8 @@ def _lead(w: _Writing, x: _Inputs, begun: str | None) -> list[Milestone]:
     rest = [d for d in x.duties if d != begun]
     if rest:
         duty = rest[-1] if len(rest) > 2 else rest[0]
-        own = w.milestone("plan-own-duty", JOB, duty=duty[:1].upper() + duty[1:])
+        doing = _doing(duty)
+        own = w.milestone("plan-own-duty", JOB, doing=doing) if doing else None
     inspection = first_of(x.facts, "inspection")
     follow: Milestone | None = None
     if inspection is not None:
@@ -376,7 +387,7 @@ def first_six_months(case: Case, knowledge: Knowledge, today: date | None = None
         30: ("Learn", "plan-aim-learn"),
         60: ("Contribute", "plan-aim-contribute"),
         90: ("Lead", "plan-aim-lead"),
-        180: ("Look further", "plan-aim-further"),
+        180: ("Look ahead", "plan-aim-further"),
     }
     stages = [
         Stage(
@@ -387,6 +398,7 @@ def first_six_months(case: Case, knowledge: Knowledge, today: date | None = None
         )
         for days, milestones in plan.items()
     ]
+    _shorten_names(stages, case)
     return Plan(
         role=opp.role,
         company=opp.company,
@@ -399,11 +411,46 @@ def first_six_months(case: Case, knowledge: Knowledge, today: date | None = None
     )
 
 
+def _shorten_names(stages: list[Stage], case: Case) -> None:
+    """A person named in full the first time, then as a colleague would write it: the
+    given name, or the title and surname where that is the form ("Canon Amesbury")."""
+    first = case.opportunity.first_round
+    met = [p for r in case.rounds for p in r.interviewers]
+    met += list(first.interviewers) if first else []
+    forms: dict[str, str] = {}
+    for person in met:
+        form = address(person, case)
+        forms.setdefault(named(person), form.greeting if form.formal else given_name(person.name))
+    seen: set[str] = set()
+    for stage in stages:
+        for m in stage.milestones:
+            for field in ("text", "measure"):
+                value = getattr(m, field)
+                for full, short in forms.items():
+                    if full == short or full not in value:
+                        continue
+                    if full in seen:
+                        value = value.replace(full, short)
+                    else:
+                        head, _, tail = value.partition(full)
+                        value = head + full + tail.replace(full, short)
+                        seen.add(full)
+                setattr(m, field, value)
+
+
 _TEAM_DUTY = re.compile(
     r"^(?:lead|manage|line manage|supervise|develop|coach)\b.{0,30}\b(?:team|staff|managers|"
     r"officers|people)\b",
     re.I,
 )
+
+
+def _doing(duty: str) -> str | None:
+    """A duty in its -ing form, every verb of it: "prepare for renewals and make sure
+    the site is safe" as "preparing for renewals and making sure the site is safe"."""
+    parts = re.split(rf"\s+and\s+(?=(?:{VERBS})\b)", duty)
+    done = [gerund(part) for part in parts]
+    return None if any(d is None for d in done) else " and ".join(d for d in done if d)
 
 
 def _mine(duty: str) -> str:

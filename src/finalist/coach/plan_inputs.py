@@ -16,7 +16,7 @@ from finalist.model import Case, Interviewer, same_person
 from finalist.text import lower_first, sentences
 from finalist.writing import shorten
 
-_VERBS = (
+VERBS = (
     "own|owns|lead|leads|define|run|build|improve|reduce|deliver|manage|partner|develop|"
     "drive|design|grow|launch|replace|set up|create|make|refinance|strengthen|prepare|raise|"
     "increase|line manage|work|teach|support|oversee|ensure|shape|chair|coordinate|recruit|"
@@ -26,8 +26,8 @@ _VERBS = (
 )
 # duties one does not "own end to end": a reporting line, working alongside others
 _SHARED = re.compile(r"^(?:report|work|partner|support|teach|advise|represent)\b", re.I)
-_ACTION = re.compile(rf"\b({_VERBS})\b", re.I)
-_STARTS_WITH_VERB = re.compile(rf"^(?:and\s+)?({_VERBS})\b", re.I)
+_ACTION = re.compile(rf"\b({VERBS})\b", re.I)
+_STARTS_WITH_VERB = re.compile(rf"^(?:and\s+)?({VERBS})\b", re.I)
 _LEAD_IN = re.compile(
     r"^(?:(?:over|in|during|within|from) [^,]{3,40}?,? )?"
     r"(you will|you'll|you would|the [\w\s,]+? will|this role will|in this role you will|"

@@ -120,6 +120,36 @@ def shorten(text: str, max_words: int) -> str | None:
     return None
 
 
+_VOWELS = "aeiou"
+_KEEP_E = ("ee", "ye", "oe")
+
+
+def gerund(phrase: str) -> str | None:
+    """A verb phrase as its -ing form: "manage the budget" as "managing the budget",
+    "run discovery" as "running discovery", "line manage the team" as "line managing the
+    team"; None when the phrase does not start with a plain verb."""
+    words = phrase.split(" ")
+    at = 1 if words[0].lower() == "line" and len(words) > 1 else 0
+    verb = words[at].lower()
+    past = verb.endswith("ed") and not verb.endswith("eed")  # "improved", not "need"
+    if not verb.isalpha() or verb.endswith("ing") or past or len(verb) < 2:
+        return None
+    if verb.endswith("ie"):
+        ing = verb[:-2] + "ying"
+    elif verb.endswith("e") and not verb.endswith(_KEEP_E) and verb != "be":
+        ing = verb[:-1] + "ing"
+    elif (
+        (len(verb) <= 3 or (len(verb) == 4 and verb[0] not in _VOWELS))
+        and verb[-1] not in _VOWELS + "wxy"
+        and verb[-2] in _VOWELS
+        and (len(verb) < 3 or verb[-3] not in _VOWELS)
+    ):
+        ing = verb + verb[-1] + "ing"  # run, set, plan, cut, stop
+    else:
+        ing = verb + "ing"
+    return " ".join([*words[:at], ing, *words[at + 1 :]])
+
+
 def count_words(text: str) -> int:
     return len(re.findall(r"[^\W_]+(?:['\u2019][^\W_]+)?", text))
 
