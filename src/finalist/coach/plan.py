@@ -243,7 +243,7 @@ def _lead(w: _Writing, x: _Inputs, begun: str | None) -> list[Milestone]:
     own: Milestone | None = None
     rest = [d for d in x.duties if d != begun]
     if rest:
-        duty = rest[-1] if len(rest) > 2 else rest[0]
+        duty = rest[0]  # the duty the job description puts first
         doing = _doing(duty)
         own = w.milestone("plan-own-duty", JOB, doing=doing) if doing else None
     inspection = first_of(x.facts, "inspection")
