@@ -99,7 +99,11 @@ _WEAK_START = re.compile(
 )
 # words that point back to something the reader of the note has not been told: anywhere,
 # or (a pronoun) before the sentence has named anything it could stand for
-_POINTS_BACK = re.compile(r"\b(?:both|these|those|since then|the same|this(?! year| term))\b", re.I)
+_POINTS_BACK = re.compile(
+    r"\b(?:both|these|those|since then|the same|this(?! year| term))\b|\bsince,|"
+    r"\b(?:it|them|this|that)\W*$",  # "... before they read it."
+    re.I,
+)
 _PRONOUN = re.compile(r"\b(?:their|they|them|it|its|he|she|his|her|him|there|then)\b", re.I)
 PRONOUN_AFTER = 6  # a pronoun this many words in may stand for something the sentence named
 
@@ -191,6 +195,8 @@ def _best_sentence(want: frozenset[str], story: Story, score: float) -> tuple[fl
         return score + 0.05 + 0.5 * close(results[0]), results[0]
     if acts:
         return score + 0.5 * close(acts[0]), acts[0]
+    if story_phrase(story.title) is not None:
+        return score - 0.1, ""  # no sentence stands on its own: the story named by its title
     return None
 
 
@@ -420,7 +426,7 @@ def write_note(
         # the evidence names the topic of theirs its story answers
         story_of = next((st for st in case.stories if evidence and st.title == evidence[0]), None)
         linked = (
-            _closest(topics, [_story_text(story_of)])
+            _closest(topics, [_story_text(story_of)], at_least=LINK_WORDS)
             if story_of is not None
             else _closest(topics, [evidence[1]])
             if evidence is not None
@@ -428,15 +434,26 @@ def write_note(
         )
         first.append(("interest", interest_line(writer, reader, pick)))
         if evidence is not None:
-            topic = linked or (topics[0] if topics else None)
+            topic = linked
             story = story_phrase(evidence[0])
             told = sentence(evidence[1])
             line = None
-            if reader.revisit:
+            if not evidence[1] and story is not None:
+                line = writer.say(
+                    "note-evidence-title" if topic else "note-evidence-title-plain",
+                    pick,
+                    topic=topic,
+                    story=story,
+                )
+            elif reader.revisit:
                 line = writer.say("note-evidence-revisit", pick, topic=topic, evidence=told)
             if line is None and story is not None:
                 line = writer.say(
-                    "note-evidence-story", pick, topic=topic, story=story, evidence=told
+                    "note-evidence-story" if topic else "note-evidence-story-plain",
+                    pick,
+                    topic=topic,
+                    story=story,
+                    evidence=told,
                 )
             line = line or writer.say("note-evidence", pick, topic=topic, evidence=told)
             line = line or writer.say("note-evidence", pick, topic=None, evidence=told)
@@ -475,7 +492,7 @@ def write_note(
         greeting=reader.address.greeting,
         role=opp.role,
         topics=[*reader.talk.topics, *topics],  # as logged, or as the note names them
-        evidence=[evidence[1]] if evidence else [],
+        evidence=[evidence[1] or story_phrase(evidence[0]) or evidence[0]] if evidence else [],
         needs_evidence=not short,
         runs_process=reader.runs_process,
         promised=list(reader.talk.promised) if not short else [],
@@ -497,12 +514,18 @@ def _story_text(story: Story) -> str:
     )
 
 
-def _closest(options: list[str], to: list[str]) -> str | None:
-    """The option that shares most words with ``to``; None when none shares any."""
-    want = keywords(" ".join(to))
-    scored = [(similarity(want, keywords(o)), o) for o in options]
-    best = max(scored, default=(0.0, ""))
-    return best[1] if best[0] > 0 else None
+LINK_WORDS = 1  # words a topic must share with a story to be named as what it answers
+
+
+def _closest(options: list[str], to: list[str], at_least: int = 1) -> str | None:
+    """The option that shares most words with ``to``; None when none shares ``at_least``
+    distinctive words."""
+    want = distinctive(keywords(" ".join(to)))
+    scored = [
+        (len(want & distinctive(keywords(o))), similarity(want, keywords(o)), o) for o in options
+    ]
+    best = max(scored, default=(0, 0.0, ""))
+    return best[2] if best[0] >= at_least else None
 
 
 def _role(role: str) -> str:
