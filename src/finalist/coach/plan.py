@@ -22,6 +22,7 @@ from finalist.coach.company_notes import CompanyFact, first_of, read_company_not
 from finalist.coach.followup import writer_for
 from finalist.coach.interviewers import read_role
 from finalist.coach.plan_inputs import (
+    LARGE_TEAM,
     VERBS,
     People,
     named,
@@ -29,6 +30,7 @@ from finalist.coach.plan_inputs import (
     people_of,
     responsibilities,
     team_of,
+    team_size,
 )
 from finalist.knowledge import Knowledge
 from finalist.model import Case
@@ -127,6 +129,7 @@ class _Inputs(BaseModel):
     baseline: list[tuple[str, str, str | None]]  # (measure, where from, the words quoted)
     priorities: list[tuple[str, str]]  # (priority, whose), colleagues in round order
     today: date
+    unit: str | None = None  # the site, ward or team the role runs: "Hollins Park"
 
     def recent(self, fact: CompanyFact) -> bool:
         """A change the notes do not date years back ("bought ... in 2022" is history)."""
@@ -149,7 +152,13 @@ def _learn(w: _Writing, x: _Inputs) -> list[Milestone]:
             "plan-meet", PEOPLE, measured_by="plan-meet-measure", names=people.colleagues[:5]
         )
     meet = meet or w.milestone("plan-meet-anyone", GOOD_PRACTICE, measured_by="plan-meet-measure")
-    team = w.milestone("plan-meet-team", JOB, team=x.team) if x.team else None
+    size = team_size(x.team) if x.team else None
+    large = size is not None and size > LARGE_TEAM
+    team = (
+        w.milestone("plan-meet-team-large" if large else "plan-meet-team", JOB, team=x.team)
+        if x.team
+        else None
+    )
     voices = (
         w.milestone("plan-meet-representatives", PEOPLE, names=people.representatives)
         if people.representatives
@@ -166,11 +175,17 @@ def _learn(w: _Writing, x: _Inputs) -> list[Milestone]:
             quote=quote,
             measure=one,
             other=two,
+            company=x.unit or w.company,
         )
     if baseline is None and x.baseline:
         one, src1, quote = x.baseline[0]
         baseline = w.milestone(
-            "plan-baseline-one", src1, measured_by="plan-baseline-measure", quote=quote, measure=one
+            "plan-baseline-one",
+            src1,
+            measured_by="plan-baseline-measure",
+            quote=quote,
+            measure=one,
+            company=x.unit or w.company,
         )
     agree = w.milestone("plan-agree-measures", GOOD_PRACTICE)
     return _kept(meet, team, voices, look, baseline, agree)[:MILESTONES]
@@ -367,6 +382,7 @@ def first_six_months(case: Case, knowledge: Knowledge, today: date | None = None
         baseline=baseline[:2],
         priorities=priorities,
         today=today or date.today(),
+        unit=_unit(opp.role),
     )
     contribute, taken, begun = _contribute(w, x)
     plan = {
@@ -451,6 +467,15 @@ def _doing(duty: str) -> str | None:
     parts = re.split(rf"\s+and\s+(?=(?:{VERBS})\b)", duty)
     done = [gerund(part) for part in parts]
     return None if any(d is None for d in done) else " and ".join(d for d in done if d)
+
+
+def _unit(role: str) -> str | None:
+    """The site, ward or team a role names after a comma: "Site General Manager, Hollins
+    Park" runs Hollins Park; "(Grade 7)" and "/" alternatives are not places."""
+    if ", " not in role:
+        return None
+    unit = re.sub(r"\s*\([^)]*\)", "", role.rsplit(", ", 1)[1]).strip()
+    return unit if unit[:1].isupper() and "/" not in unit and len(unit.split()) <= 4 else None
 
 
 def _mine(duty: str) -> str:

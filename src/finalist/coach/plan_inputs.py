@@ -227,7 +227,25 @@ _TEAM_IN_JD = (
         rf" (?:a team of )?(?P<n>{_NUMBER}) (?P<who>[\w ]{{3,40}}?)(?= and\b|[,.;(\n]|$)",
         re.I,
     ),
+    re.compile(
+        r"\b(?:lead(?:s|ing)?|manag\w*|development of|leadership of)\b[^.]{0,40}?\(?"
+        r"(?:about |around |some )?(?P<n>\d+) (?P<who>staff|people|colleagues)\b",
+        re.I,
+    ),
 )
+LARGE_TEAM = 12  # more people than this are met in groups, not one by one
+
+
+def team_size(team: str) -> int | None:
+    """How many people "the team of four" or "the 50 staff" counts, when it says."""
+    words = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8}
+    words |= {"nine": 9, "ten": 10, "eleven": 11, "twelve": 12}
+    for word in team.split():
+        if word.isdigit():
+            return int(word)
+        if word.lower() in words:
+            return words[word.lower()]
+    return None
 
 
 def team_of(job_description: str | None) -> str | None:
@@ -244,4 +262,6 @@ def team_of(job_description: str | None) -> str | None:
             return f"the {match.group('n')} {who.strip()}"
         if not who:
             return f"the team of {match.group('n')}"
+    if re.search(r"\bline manag\w* (?:and develop )?the team\b", text, re.I):
+        return "the team"
     return None
