@@ -280,9 +280,9 @@ def interest_line(writer: Writer, reader: Reader, pick: int) -> str | None:
     interest = reader.talk.interest
     if interest is None or kind_of(interest) in (Kind.empty, Kind.first_person):
         return None
-    turned = for_reader(interest, reader.person.name)
+    turned = for_reader(re.split(r"\s*;\s*", interest)[0], reader.person.name)
     if turned is None:
-        return None
+        return None  # (a jotting of two points joined by ";": the first is the point)
     if kind_of(turned) is Kind.sentence:
         # "you said students want ..." is what students want: the saying goes unsaid
         heard = re.sub(
@@ -315,8 +315,8 @@ def next_steps_line(writer: Writer, reader: Reader, rnd: Round, today: date, pic
     contact = debrief.next_contact if debrief else None
     by = contact.by if contact and contact.by else debrief.decision_date if debrief else None
     by_day = (by.date() if isinstance(by, datetime) else by) if by is not None else None
-    if by_day is not None and by_day < today:
-        by_day = None  # a date already passed is no news to repeat
+    if by_day is not None and by_day <= today:
+        by_day = None  # today, or a date already passed, is no news to repeat
     line: str | None = None
     if contact is not None and contact.who:
         if same_person(contact.who, reader.person.name):
@@ -366,13 +366,24 @@ def _named_topic(topic: str | None) -> str | None:
     return topic
 
 
+CLOSE_TOPIC_WORDS = 4
+
+
 def _close_topic(writer: Writer, reader: Reader, topics: list[str]) -> str | None:
-    """What the close offers to help with: their stated priority, else a topic of the
-    talk other than the one the note opened with."""
-    for text in [*reader.person.priorities[:1], *topics[1:2][::-1], *topics[:1]]:
+    """What the close offers to help with: a topic of the talk, the second if there is one
+    (the note opened with the first); none for a recruiter or HR contact."""
+    if reader.archetype is Archetype.hr_recruiter:
+        return None  # their concern is the process, not work to help with
+    for text in [*topics[1:2], *topics[:1]]:
         turned = for_reader(text, reader.person.name)
-        if turned and kind_of(turned) is Kind.noun_phrase and writer.fit(SlotKind.about, turned):
-            return turned
+        if (
+            turned
+            and kind_of(turned) is Kind.noun_phrase
+            and count_words(turned) <= CLOSE_TOPIC_WORDS
+            and not re.search(r"\b(?:your|my|you|me|I)\b", turned)
+            and writer.fit(SlotKind.about, turned)
+        ):
+            return turned  # a piece of work ("the equal pay appeal"), not a remark
     return None
 
 
