@@ -239,3 +239,20 @@ def test_two_rounds_on_one_day_give_one_note_per_person() -> None:
     assert len({n.to for n in everyone}) == len(everyone)  # nobody gets two notes that day
     thanked = [n for n in everyone if "Amira" in n.body]
     assert len(thanked) == 1  # the pupils' thanks are passed on once, by one person
+
+
+def test_only_the_person_who_runs_the_process_hears_about_timing() -> None:
+    from finalist.casefile import load_case_file
+
+    from .conftest import DATA
+
+    timing = ("next steps", "what happens next", "reach a decision", "in touch", "your call")
+    case = load_case_file(DATA / "sectors" / "construction-project-manager.yaml")
+    day = date(2026, 12, 10)
+    notes = [
+        n for i in range(1, len(case.rounds) + 1) for n in thank_you_notes(case, i, KB, day).notes
+    ]
+    asked = [n.to for n in notes if any(t in n.body for t in timing)]
+    # the debrief says Nigel Boswell will be in touch: nobody else is asked, or told so
+    assert asked == ["Nigel Boswell"] or asked == []
+    assert all(n.to == "Nigel Boswell" for n in notes if any(t in n.body for t in timing))

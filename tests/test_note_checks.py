@@ -174,3 +174,20 @@ def test_only_advice_checks_let_a_note_be_sent() -> None:
     assert checks["greets them properly"].blocking
     assert not checks["ties the topic to your evidence"].blocking
     assert not checks["length"].blocking
+
+
+def test_a_timeline_or_a_decision_in_a_story_is_not_a_timing_question() -> None:
+    text = GOOD.replace(
+        "All 640 cases were inspected within four months.",
+        "The refinancing timeline slipped, and the decision to split the loan was mine.",
+    )
+    spec = SPEC.model_copy(
+        update={
+            "evidence": [
+                "The refinancing timeline slipped, and the decision to split the loan was mine."
+            ]
+        }
+    )
+    assert "next steps, to the right person" not in _failed(text, spec)
+    asked = text.replace("Thank you again", "When do you expect to reach a decision? Thanks")
+    assert "next steps, to the right person" in _failed(asked, spec)

@@ -178,7 +178,17 @@ def _notes(
                 also_met=[r for r, _ in earlier],
             )
         )
-    owner = process_owner(rnd, readers, _recruiter_elsewhere(case, rnd, number, knowledge))
+    from finalist.coach.plan_inputs import people_of
+
+    manager = people_of(case, knowledge).manager
+    runner = _runner(case)
+    here = next((r for r in readers if runner and same_person(r.person.name, runner)), None)
+    if runner is not None:
+        owner = here  # they run the process; when met in another round, nobody here does
+    else:
+        owner = process_owner(
+            rnd, readers, _recruiter_elsewhere(case, rnd, number, knowledge), _plain(manager)
+        )
     if owner is not None:
         owner.runs_process = True
     carrier = None if readers else _carrier(case, rnd)
@@ -261,6 +271,11 @@ def _carrier(case: Case, rnd: Round) -> int | None:
     return with_notes[-1] if with_notes else None
 
 
+def _plain(name: str | None) -> str | None:
+    """A name as the plan writes it ("Cllr Nasreen Akhtar") without the title."""
+    return name.removeprefix("Cllr ").removeprefix("Revd ") if name else None
+
+
 def _talk_in(rnd: Round, name: str) -> TalkedWith | None:
     talks = rnd.debrief.talked_with if rnd.debrief else []
     return next((t for t in talks if same_person(t.interviewer, name) and t.topics), None)
@@ -325,11 +340,26 @@ def _recruiter_elsewhere(case: Case, rnd: Round, number: int, knowledge: Knowled
     ]
     if first is not None:
         others += [(p, rnd, number) for p in first.interviewers]
+    from finalist.coach.plan_inputs import is_outside_recruiter
+
     return any(
         not any(same_person(p.name, h) for h in here)
-        and dossier(p, r, n, case, knowledge).archetype.value == Archetype.hr_recruiter.value
+        and (
+            is_outside_recruiter(p)
+            or dossier(p, r, n, case, knowledge).archetype.value == Archetype.hr_recruiter.value
+        )
         for p, r, n in others
     )
+
+
+def _runner(case: Case) -> str | None:
+    """Who the debriefs say will be in touch (the latest that names someone): the person
+    who runs the process, wherever they were met."""
+    for rnd in reversed(case.rounds):
+        contact = rnd.debrief.next_contact if rnd.debrief else None
+        if contact is not None and contact.who and contact.who[:1].isupper():
+            return contact.who
+    return None
 
 
 def _most_senior(readers: list[Reader]) -> Reader:

@@ -53,9 +53,10 @@ _BROKEN = (
     (r"\b(\w+) \1\b", "a word written twice"),
 )
 _TIMING = re.compile(
-    r"\bnext steps\b|\bthe next step (?:is|will)\b|\bdecision\b|"
+    r"\bnext steps\b|\bthe next step (?:is|will)\b|\breach a decision\b|"
+    r"\bdecision (?:is|was) expected\b|\bdecision by\b|"
     r"\bhear(?:ing)? (?:back|from you)\b|\bwhat happens next\b|"
-    r"\bbe in touch\b|\btimeline\b|\blook forward to (?:hearing|your call)\b",
+    r"\bbe in touch\b|\blook forward to (?:hearing|your call)\b",
     re.IGNORECASE,
 )
 

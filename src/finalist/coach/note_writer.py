@@ -27,7 +27,6 @@ from finalist.writing import (
     join,
     kind_of,
     organisation,
-    possessive,
     sentence,
     short_role,
     shorten,
@@ -65,12 +64,16 @@ class Draft:
 
 
 def process_owner(
-    rnd: Round, readers: list[Reader], recruiter_elsewhere: bool = False
+    rnd: Round,
+    readers: list[Reader],
+    recruiter_elsewhere: bool = False,
+    line_manager: str | None = None,
 ) -> Reader | None:
     """Who runs the process, of the people met: the one who said they would be in touch,
-    else the recruiter or HR contact, else (when no recruiter or HR contact is met in
-    another round, who would be the one to ask) the hiring manager, else the only person
-    met."""
+    else the recruiter or HR contact; when no recruiter or HR contact is met in another
+    round (who would be the one to ask), the line manager the job description names, else
+    the most senior hiring manager, else the only person met, unless the line manager
+    is met in another round."""
     staff = [r for r in readers if r.address.seat is Seat.staff]
     contact = rnd.debrief.next_contact if rnd.debrief else None
     if contact is not None and contact.who:
@@ -80,10 +83,13 @@ def process_owner(
     recruiter = next((r for r in staff if r.archetype is Archetype.hr_recruiter), None)
     if recruiter is not None or recruiter_elsewhere:
         return recruiter
-    for archetype in (Archetype.hiring_manager,):
-        found = next((r for r in staff if r.archetype is archetype), None)
-        if found is not None:
-            return found
+    if line_manager is not None:
+        return next((r for r in staff if same_person(r.person.name, line_manager)), None)
+    managers = [r for r in staff if r.archetype is Archetype.hiring_manager]
+    if managers:
+        from finalist.knowledge.schema import LEVEL_ORDER
+
+        return max(managers, key=lambda r: LEVEL_ORDER[r.level])
     return staff[0] if len(staff) == 1 else None
 
 
@@ -356,13 +362,12 @@ def story_phrase(title: str) -> str | None:
 
 
 def _named_topic(topic: str | None) -> str | None:
-    """A regulator named alone as a topic ("CQC", "Ofsted") as the findings it made:
-    "the CQC's findings"."""
+    """A regulator named alone as a topic ("CQC") as a sentence names it ("the CQC")."""
     if topic is None:
         return None
     for cue, name in REGULATORS:
         if re.fullmatch(rf"(?:the\s+)?(?:{cue})", topic.strip(), re.I):
-            return possessive(name) + " findings"
+            return name  # "the CQC": the name as a sentence carries it, nothing added
     return topic
 
 
