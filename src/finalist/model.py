@@ -51,6 +51,7 @@ __all__ = [
     "MAX_TEXT",
     "Case",
     "Format",
+    "Sector",
     "Stage",
     "_clean_line",
     "day_of",
@@ -69,6 +70,22 @@ class Stage(StrEnum):
     final = "final"
     offer = "offer"
     closed = "closed"
+
+
+class Sector(StrEnum):
+    """Where the employer works: sets the words, people and knowledge that fit."""
+
+    schools = "schools"  # schools and colleges
+    universities = "universities"
+    health = "health"  # hospitals and health care
+    government = "government"  # local and central government, public services
+    charities = "charities"  # charities and non-profits
+    retail_hospitality = "retail-hospitality"
+    industry = "industry"  # manufacturing, logistics and warehouse operations
+    professional = "professional-services"  # law, accounting, consulting
+    finance = "finance"  # banking and insurance
+    technology = "technology"  # technology and software
+    creative = "creative-media"
 
 
 class Format(StrEnum):
@@ -279,6 +296,7 @@ class Opportunity(Model):
     company: Line
     role: Line
     department: OptLine = None
+    sector: Sector | None = None  # finalist works it out when not set
     stage: Stage = Stage.second_round
     finalists: Annotated[int | None, Field(ge=1, le=100)] = None
     job_description: OptLongText = None

@@ -15,6 +15,7 @@ from finalist.coach.matching import RoundStories, match_round
 from finalist.coach.plan import Plan, first_six_months
 from finalist.coach.playbook import RoundPlaybook, ScriptText, round_playbook
 from finalist.coach.questions import RoundQuestions, round_questions
+from finalist.coach.sector import read_sector, sector_text
 from finalist.coach.timeline import Timeline, timeline
 from finalist.coach.why import WhyResult, personal_why
 from finalist.knowledge import Knowledge
@@ -70,6 +71,7 @@ def build_brief(
     timeline."""
     sent = sent or {}
     glance = at_a_glance(case, today)
+    glance.sector = sector_text(read_sector(case, knowledge))
     ahead = rounds_ahead(glance)
     asked: set[str] = set()  # questions to ask, not repeated from one round to the next
     plan = first_six_months(case, knowledge, today)

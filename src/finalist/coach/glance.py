@@ -68,6 +68,7 @@ class Glance(BaseModel):
     department: str | None
     stage: Stage
     stage_meaning: str
+    sector: str | None = None  # "schools and colleges (high: the company says 'academy')"
     finalists: int | None
     next_round: RoundGlance | None
     rounds: list[RoundGlance]

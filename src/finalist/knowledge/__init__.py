@@ -29,6 +29,7 @@ from finalist.knowledge.schema import (
     Playbook,
     Question,
     Script,
+    SectorGuide,
     TitleRule,
 )
 
@@ -43,6 +44,7 @@ KINDS: dict[str, type[BaseModel]] = {
     "scripts": Script,
     "lexicons": Lexicon,
     "phrasing": Phrasing,
+    "sectors": SectorGuide,
 }
 
 
@@ -58,6 +60,7 @@ class Knowledge:
     scripts: dict[str, Script] = field(default_factory=dict)
     lexicons: dict[str, Lexicon] = field(default_factory=dict)
     phrasing: dict[str, Phrasing] = field(default_factory=dict)
+    sectors: dict[str, SectorGuide] = field(default_factory=dict)
     sources: dict[str, str] = field(default_factory=dict)  # entry key -> file it came from
 
 
@@ -157,6 +160,7 @@ def _assemble(kinds: dict[str, list[Any]], sources: dict[str, str]) -> Knowledge
         scripts={s.id: s for s in kinds["scripts"]},
         lexicons={x.id: x for x in kinds["lexicons"]},
         phrasing={p.id: p for p in kinds["phrasing"]},
+        sectors={x.id.value: x for x in kinds["sectors"]},
         sources=sources,
     )
 

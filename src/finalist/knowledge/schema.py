@@ -19,7 +19,7 @@ from pydantic import (
     field_validator,
 )
 
-from finalist.model import Format
+from finalist.model import Format, Sector
 
 
 class Archetype(StrEnum):
@@ -282,6 +282,16 @@ class Lexicon(Entry):
     words: Annotated[list[Word], Field(min_length=1)]
     advice: Sentence
     alternative: AskTopic | None = None  # for logistics words: a better topic to ask about
+
+
+class SectorGuide(Entry):
+    """A sector: the words in a case that point to it, and who it serves."""
+
+    id: Sector
+    name: Sentence  # as it reads after "in": "schools and colleges"
+    strong: list[Word] = []  # one of these settles it: "Ofsted", "NHS", "Borough Council"
+    cues: Annotated[list[Word], Field(min_length=5)]  # each one points to it
+    people: Annotated[list[Word], Field(min_length=1)]  # whom it serves: "pupils", "parents"
 
 
 # --- phrasing: the sentences finalist writes, as content ----------------------------------

@@ -60,6 +60,8 @@ def glance_rows(g: Glance) -> list[tuple[str, str]]:
     rows = [("Candidate", g.candidate), ("Company", g.company), ("Role", g.role)]
     if g.department:
         rows.append(("Department", g.department))
+    if g.sector:
+        rows.append(("Sector", g.sector))
     rows.append(("Stage", g.stage_meaning))
     if g.finalists:
         rows.append(("Finalists", f"one of {g.finalists}"))

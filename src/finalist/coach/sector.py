@@ -1,0 +1,135 @@
+"""Where the employer works: the sector read from the case, how sure, and why.
+
+The case's own words are read for each sector's cues (``knowledge/data/sectors.yaml``):
+the company and the role count most, then the department and the people's titles, then
+the job description and the company notes. A strong word ("Ofsted", "NHS", "Borough
+Council") settles it; otherwise the sector with the most cues wins when it is clearly
+ahead. When nothing is clear the reading stays neutral: plain words that fit anywhere.
+The candidate's own ``opportunity.sector`` always wins. Pure and deterministic.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from typing import Literal
+
+from pydantic import BaseModel
+
+from finalist.knowledge import Knowledge
+from finalist.model import Case, Sector
+from finalist.writing import join
+
+Confidence = Literal["high", "medium", "low"]
+STRONG = 5.0  # what one strong word is worth
+SURE = 6.0  # a score this high without a strong word is still high confidence
+AT_LEAST = 3.0  # below this, the reading stays neutral
+AHEAD = 1.5  # how far ahead of the next sector the best must be
+REASONS = 3  # words quoted as the reason, at most
+
+# where a word was found, and what it counts for there
+_WEIGHTS = (("company", 3.0), ("role", 2.0), ("department", 2.0), ("titles", 1.5))
+_TEXT_WEIGHT = 1.0  # the job description and the company notes
+
+
+class SectorReading(BaseModel):
+    value: Sector | None  # None: neutral, no sector is clear
+    label: str  # "schools and colleges", or "not clear"
+    confidence: Confidence
+    reasons: list[str]  # in plain words: "the company is 'Fenwick Vale Academy'"
+    people: list[str] = []  # whom it serves, for wording: "pupils", "parents"
+
+
+@cache
+def _pattern(word: str) -> re.Pattern[str]:
+    return re.compile(rf"(?<![\w-]){re.escape(word)}(?![\w-])", re.IGNORECASE)
+
+
+def _places(case: Case) -> list[tuple[str, str, float]]:
+    """(where, text, weight) for every part of the case that says where it works."""
+    opp = case.opportunity
+    titles = [p.title or "" for r in case.rounds for p in r.interviewers]
+    titles += [p.title or "" for p in (opp.first_round.interviewers if opp.first_round else [])]
+    parts = {
+        "company": opp.company,
+        "role": opp.role,
+        "department": opp.department or "",
+        "titles": " ; ".join(titles),
+    }
+    found = [(where, parts[where], weight) for where, weight in _WEIGHTS]
+    found.append(("job description", opp.job_description or "", _TEXT_WEIGHT))
+    found.append(("company notes", opp.company_notes or "", _TEXT_WEIGHT))
+    return found
+
+
+def _said(where: str, word: str) -> str:
+    if where in ("company", "role", "department"):
+        return f"the {where} says '{word}'"
+    if where == "titles":
+        return f"a title says '{word}'"
+    return (
+        f"your {where} mention '{word}'"
+        if where.endswith("notes")
+        else f"the {where} mentions '{word}'"
+    )
+
+
+def read_sector(case: Case, knowledge: Knowledge) -> SectorReading:
+    """The employer's sector, how sure finalist is, and why."""
+    chosen = case.opportunity.sector
+    if chosen is not None:
+        guide = knowledge.sectors.get(chosen.value)
+        return SectorReading(
+            value=chosen,
+            label=guide.name if guide else chosen.value,
+            confidence="high",
+            reasons=["you set opportunity.sector"],
+            people=list(guide.people) if guide else [],
+        )
+    places = _places(case)
+    scores: list[tuple[float, bool, str, list[str]]] = []
+    for sector_id, guide in knowledge.sectors.items():
+        score, strong, why = 0.0, False, []
+        for where, text, weight in places:
+            if not text:
+                continue
+            for word in guide.strong:
+                if _pattern(word).search(text):
+                    score += STRONG * weight / 3.0 + STRONG / 2
+                    strong = True
+                    why.append(_said(where, word))
+            for word in guide.cues:
+                if _pattern(word).search(text):
+                    score += weight
+                    why.append(_said(where, word))
+        scores.append((score, strong, sector_id, list(dict.fromkeys(why))))
+    scores.sort(key=lambda s: (-s[0], s[2]))
+    best = scores[0] if scores else (0.0, False, "", [])
+    second = scores[1][0] if len(scores) > 1 else 0.0
+    if best[0] < AT_LEAST or best[0] - second < AHEAD:
+        return SectorReading(
+            value=None,
+            label="not clear",
+            confidence="low",
+            reasons=[
+                "nothing in the case points clearly to one sector: finalist keeps to "
+                "plain words that fit anywhere (set opportunity.sector to choose)"
+            ],
+        )
+    guide = knowledge.sectors[best[2]]
+    confidence: Confidence = "high" if best[1] or best[0] >= SURE else "medium"
+    return SectorReading(
+        value=Sector(best[2]),
+        label=guide.name,
+        confidence=confidence,
+        reasons=best[3][:REASONS],
+        people=list(guide.people),
+    )
+
+
+def sector_text(reading: SectorReading) -> str:
+    """The reading as the brief shows it: "schools and colleges (high: the company says
+    'academy' and a title says 'headteacher')"."""
+    if reading.value is None:
+        return "not clear, so the wording stays general (set opportunity.sector to choose)"
+    return f"{reading.label} ({reading.confidence}: {join(reading.reasons)})"

@@ -1,0 +1,109 @@
+"""The employer's sector: read from the case with reasons, set by the candidate, neutral
+when nothing is clear."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from finalist.casefile import load_case_file
+from finalist.coach.sector import read_sector
+from finalist.errors import FinalistError
+from finalist.knowledge import Source, load, parse, shipped_sources
+from finalist.model import Case, Sector
+
+from .conftest import DATA, EXAMPLES, Cli
+
+KB = load(None)
+EXPECTED = {
+    "castellan-cfo-search": Sector.industry,
+    "harbourline-product-lead": Sector.technology,
+    "northfield-clinical-ops": Sector.health,
+    "charity-head-of-fundraising": Sector.charities,
+    "civil-service-grade7-policy": Sector.government,
+    "construction-project-manager": Sector.industry,
+    "council-head-of-housing": Sector.government,
+    "hospital-ward-sister-cardiology": Sector.health,
+    "hotel-general-manager": Sector.retail_hospitality,
+    "law-firm-senior-associate": Sector.professional,
+    "parish-minster-operations-manager": Sector.charities,
+    "recruiter-financial-controller": Sector.retail_hospitality,
+    "school-head-of-maths": Sector.schools,
+    "software-product-panel-of-six": Sector.technology,
+    "university-programme-director": Sector.universities,
+    "us-clinic-director-of-operations": Sector.health,
+    "warehouse-site-general-manager": Sector.industry,
+}
+CASES = EXAMPLES + sorted((DATA / "sectors").glob("*.yaml"))
+
+
+@pytest.mark.parametrize("path", CASES, ids=lambda p: p.stem)
+def test_every_case_is_read_as_its_sector_with_reasons(path: Path) -> None:
+    reading = read_sector(load_case_file(path), KB)
+    assert reading.value is EXPECTED[path.stem]
+    assert reading.reasons
+    assert all("'" in r for r in reading.reasons)  # each quotes the case's own word
+    assert reading.people
+
+
+def _case(company: str, role: str, jd: str | None = None, sector: str | None = None) -> Case:
+    base = load_case_file(DATA / "riverside.yaml")
+    opp = base.opportunity.model_copy(
+        update={
+            "company": company,
+            "role": role,
+            "job_description": jd,
+            "company_notes": None,
+            "department": None,
+            "first_round": None,
+            "sector": Sector(sector) if sector else None,
+        }
+    )
+    return base.model_copy(update={"opportunity": opp, "rounds": []})
+
+
+def test_nothing_clear_stays_neutral() -> None:
+    reading = read_sector(_case("Acme Ltd", "Operations Lead"), KB)
+    assert reading.value is None
+    assert reading.confidence == "low"
+    assert "opportunity.sector" in reading.reasons[0]
+
+
+def test_a_strong_word_settles_it() -> None:
+    reading = read_sector(_case("St Mary's", "Deputy Ward Manager", "An NHS trust."), KB)
+    assert reading.value is Sector.health
+    assert reading.confidence == "high"
+
+
+def test_the_candidates_own_choice_wins() -> None:
+    case = _case("Fenwick Vale Academy", "Head of Mathematics", sector="charities")
+    reading = read_sector(case, KB)
+    assert reading.value is Sector.charities
+    assert reading.reasons == ["you set opportunity.sector"]
+
+
+def test_a_sector_entry_with_an_unknown_id_is_refused() -> None:
+    bad = Source(
+        "extra/sectors.yaml",
+        "sectors:\n  - id: farming\n    name: farms\n    cues: [a, b, c, d, e]\n    people: [x]\n",
+    )
+    with pytest.raises(FinalistError, match="sectors entry 'farming'"):
+        parse([*shipped_sources(), bad])
+
+
+def test_a_bad_sector_in_a_case_file_is_one_clear_error(cli: Cli, tmp_path: Path) -> None:
+    text = (DATA / "riverside.yaml").read_text(encoding="utf-8")
+    bad = tmp_path / "bad.yaml"
+    bad.write_text(text.replace("opportunity:\n", "opportunity:\n  sector: farming\n", 1))
+    result = cli("import", bad)
+    assert result.code == 1
+    assert "sector" in result.err
+    assert "Traceback" not in result.err
+    assert len(result.err.strip().splitlines()) == 1
+
+
+def test_the_brief_shows_the_sector(cli: Cli) -> None:
+    out = cli("brief", DATA / "sectors" / "school-head-of-maths.yaml", "--today", "2026-11-28").out
+    assert "Sector" in out
+    assert "schools and colleges" in out
