@@ -90,6 +90,10 @@ TITLES = [
     ("People Partner", R, None, "people"),
     ("Recruiting Coordinator", R, None, "people"),
     ("Finance Business Partner", X, None, "finance"),
+    # schools and sites: a SENCo and a safety manager work across teams, not above them
+    ("SENCo", X, "manager", "education"),
+    ("Dep Head (Curriculum)", "department-head", "director", "education"),
+    ("SHEQ Manager", X, "manager", None),
 ]
 
 
