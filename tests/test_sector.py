@@ -107,3 +107,27 @@ def test_the_brief_shows_the_sector(cli: Cli) -> None:
     out = cli("brief", DATA / "sectors" / "school-head-of-maths.yaml", "--today", "2026-11-28").out
     assert "Sector" in out
     assert "schools and colleges" in out
+
+
+@pytest.mark.parametrize("path", CASES, ids=lambda p: p.stem)
+def test_no_word_of_another_sector_reaches_the_brief(cli: Cli, path: Path) -> None:
+    """The issue's vocabulary test: no sentence of the full brief carries a word of
+    another sector's own vocabulary ("roadmap", "customers" for a school) that the case
+    itself does not use."""
+    from finalist.coach.sector import Vocabulary
+
+    vocabulary = Vocabulary(load_case_file(path), KB)
+    out = cli("brief", path, "--full", "--today", "2026-11-28").out
+    assert vocabulary.foreign(out) == []
+
+
+def test_a_word_of_another_sector_is_caught_unless_the_case_uses_it() -> None:
+    from finalist.coach.sector import Vocabulary
+
+    school = load_case_file(DATA / "sectors" / "school-head-of-maths.yaml")
+    vocabulary = Vocabulary(school, KB)
+    assert vocabulary.foreign("What was last taken off the roadmap?") == ["roadmap"]
+    assert vocabulary.fits("Which competitor school worries you most?")  # the case says it
+    assert vocabulary.fits("How do you plan the year?")
+    bank = _case("Acme Ltd", "Operations Lead")
+    assert Vocabulary(bank, KB).fits("What was last taken off the roadmap?")  # neutral

@@ -10,6 +10,7 @@ from pydantic import BaseModel
 
 from finalist.coach.interviewers import Dossier, dossier
 from finalist.coach.reasons import Reasons, Spec, as_written, quoted
+from finalist.coach.sector import Vocabulary
 from finalist.knowledge import Knowledge
 from finalist.knowledge.schema import ASK_TOPIC_LABEL, Archetype, Ask, AskTopic
 from finalist.model import Case, Format
@@ -154,12 +155,15 @@ def questions_to_ask(
     opp = case.opportunity
     say = Reasons(knowledge)
     people = [dossier(p, rnd, number, case, knowledge) for p in rnd.interviewers]
+    vocabulary = Vocabulary(case, knowledge)
     ranked: list[list[tuple[float, Ask, list[Spec]]]] = []
     for person, d in zip(rnd.interviewers, people, strict=True):
         about = " ".join([*person.priorities, person.notes or ""])
         words = _Words(about, opp.company_notes or "", opp.job_description or "")
         options = []
         for ask in knowledge.asks:
+            if not vocabulary.fits(ask.text):
+                continue  # another sector's word the case never uses
             result = _score(ask, d, role.departments, words)
             if result is not None:
                 options.append((result[0], ask, result[1]))

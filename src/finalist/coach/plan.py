@@ -32,6 +32,7 @@ from finalist.coach.plan_inputs import (
     team_of,
     team_size,
 )
+from finalist.coach.sector import Vocabulary
 from finalist.knowledge import Knowledge
 from finalist.model import Case
 from finalist.writing import Writer, gerund, organisation, possessive, short_role
@@ -354,9 +355,12 @@ def first_six_months(case: Case, knowledge: Knowledge, today: date | None = None
     baseline: list[tuple[str, str, str | None]] = []
     baseline += [(f.subject, NOTES, f.text) for f in facts if f.kind == "measure" and f.subject]
     baseline = baseline[:2]
+    vocabulary = Vocabulary(case, knowledge)
     if dept is not None:
         baseline += [
-            (_lower(m), f"what {dept.name} is usually measured on", None) for m in dept.measures
+            (_lower(m), f"what {dept.name} is usually measured on", None)
+            for m in dept.measures
+            if vocabulary.fits(m)  # no "share of revenue" for a hospital
         ]
     priorities: list[tuple[str, str]] = []
     for name in people.colleagues:

@@ -16,6 +16,7 @@ from typing import Literal
 
 from finalist.coach.interviewers import Dossier, RoleReading, read_role
 from finalist.coach.reasons import Spec, as_written, quoted
+from finalist.coach.sector import Vocabulary
 from finalist.knowledge import Knowledge
 from finalist.knowledge.schema import LEVEL_ORDER, Archetype, Question, Theme
 from finalist.model import Case, Format, Interviewer, Round
@@ -55,6 +56,7 @@ class CaseContext:
     in_job_description: frozenset[str]  # the stems of job_terms the job description has
     weak_round_one: tuple[tuple[frozenset[str], str], ...]  # keywords, the sentence
     had_round_one: bool
+    vocabulary: Vocabulary | None = None  # which wording fits the sector
 
 
 def case_context(case: Case, knowledge: Knowledge) -> CaseContext:
@@ -82,6 +84,7 @@ def case_context(case: Case, knowledge: Knowledge) -> CaseContext:
         in_job_description=in_job_description,
         weak_round_one=tuple(weak),
         had_round_one=first is not None,
+        vocabulary=Vocabulary(case, knowledge),
     )
 
 

@@ -108,6 +108,8 @@ def predict_questions(
     who_ = person_context(person, d, knowledge)
     scored: list[tuple[float, str, Question, Scored]] = []
     for q in _candidates(knowledge, who_.archetype, who_.also, rnd.format):
+        if ctx.vocabulary is not None and not ctx.vocabulary.fits(q.text):
+            continue  # another sector's word the case never uses: "roadmap" for a school
         result = score_question(q, who_, rnd, ctx)
         if result is not None:
             scored.append((result.score, q.id, q, result))

@@ -45,6 +45,20 @@ def _pattern(word: str) -> re.Pattern[str]:
     return re.compile(rf"(?<![\w-]){re.escape(word)}(?![\w-])", re.IGNORECASE)
 
 
+@cache
+def _any_of(words: tuple[str, ...]) -> re.Pattern[str]:
+    alternatives = "|".join(re.escape(w) for w in sorted(words, key=lambda w: (-len(w), w)))
+    return re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])", re.IGNORECASE)
+
+
+def _found(words: tuple[str, ...], text: str) -> list[str]:
+    """The words of the list that ``text`` has, in the list's order (one search when
+    none is there, the usual case)."""
+    if not words or _any_of(words).search(text) is None:
+        return []
+    return [w for w in words if _pattern(w).search(text)]
+
+
 def _places(case: Case) -> list[tuple[str, str, float]]:
     """(where, text, weight) for every part of the case that says where it works."""
     opp = case.opportunity
@@ -93,15 +107,13 @@ def read_sector(case: Case, knowledge: Knowledge) -> SectorReading:
         for where, text, weight in places:
             if not text:
                 continue
-            for word in guide.strong:
-                if _pattern(word).search(text):
-                    score += STRONG * weight / 3.0 + STRONG / 2
-                    strong = True
-                    why.append(_said(where, word))
-            for word in guide.cues:
-                if _pattern(word).search(text):
-                    score += weight
-                    why.append(_said(where, word))
+            for word in _found(tuple(guide.strong), text):
+                score += STRONG * weight / 3.0 + STRONG / 2
+                strong = True
+                why.append(_said(where, word))
+            for word in _found(tuple(guide.cues), text):
+                score += weight
+                why.append(_said(where, word))
         scores.append((score, strong, sector_id, list(dict.fromkeys(why))))
     scores.sort(key=lambda s: (-s[0], s[2]))
     best = scores[0] if scores else (0.0, False, "", [])
@@ -133,3 +145,74 @@ def sector_text(reading: SectorReading) -> str:
     if reading.value is None:
         return "not clear, so the wording stays general (set opportunity.sector to choose)"
     return f"{reading.label} ({reading.confidence}: {join(reading.reasons)})"
+
+
+class Vocabulary:
+    """Which wording fits the case's sector: a word of another sector's own vocabulary
+    ("roadmap" for a school) fits only when the case itself uses it; with no sector
+    clear, everything fits."""
+
+    def __init__(self, case: Case, knowledge: Knowledge) -> None:
+        reading = read_sector(case, knowledge)
+        self.sector = reading.value.value if reading.value else None
+        owners: dict[str, set[str]] = {}
+        for sector_id, guide in knowledge.sectors.items():
+            for word in guide.words:
+                owners.setdefault(word.lower(), set()).add(sector_id)
+        own = " ".join(_case_words(case))
+        barred = sorted(
+            (
+                word
+                for word, sectors in owners.items()
+                if self.sector is not None
+                and self.sector not in sectors
+                and not _pattern(word).search(own)
+            ),
+            key=lambda w: (-len(w), w),
+        )
+        self._seen: dict[str, bool] = {}
+        # one pattern for every word barred in this case, so a check is one search
+        self._foreign = (
+            re.compile(
+                r"(?<![\w-])(?:" + "|".join(re.escape(w) for w in barred) + r")(?![\w-])",
+                re.IGNORECASE,
+            )
+            if barred
+            else None
+        )
+
+    def foreign(self, text: str) -> list[str]:
+        """The words of ``text`` that belong to other sectors and that the case never uses."""
+        if self._foreign is None:
+            return []
+        return list(dict.fromkeys(m.group(0).lower() for m in self._foreign.finditer(text)))
+
+    def fits(self, text: str) -> bool:
+        if self._foreign is None:
+            return True
+        known = self._seen.get(text)
+        if known is None:  # the same question is weighed for every person: once is enough
+            known = self._seen[text] = self._foreign.search(text) is None
+        return known
+
+
+def _case_words(case: Case) -> list[str]:
+    """Everything the case says in the candidate's words, where a sector's word may appear."""
+    opp = case.opportunity
+    texts = [opp.company, opp.role, opp.department or "", opp.job_description or ""]
+    texts += [opp.company_notes or "", *opp.my_questions]
+    people = [p for r in case.rounds for p in r.interviewers]
+    people += list(opp.first_round.interviewers) if opp.first_round else []
+    for person in people:
+        texts += [person.title or "", person.department or "", person.notes or ""]
+        texts += list(person.priorities)
+    if opp.first_round is not None:
+        texts.append(opp.first_round.notes or "")
+    for story in case.stories:
+        texts += [story.title, story.situation or "", story.task or "", story.action or ""]
+        texts.append(story.result or "")
+    for rnd in case.rounds:
+        if rnd.debrief is not None:
+            for talk in rnd.debrief.talked_with:
+                texts += [*talk.topics, talk.interest or "", talk.clarify or ""]
+    return texts

@@ -202,7 +202,7 @@ class AskTopic(StrEnum):
 ASK_TOPIC_LABEL: dict[AskTopic, str] = {
     AskTopic.competitive_strategy: "competitive strategy",
     AskTopic.collaboration: "working across departments",
-    AskTopic.roadmap: "product or service roadmap",
+    AskTopic.roadmap: "plans and what comes next",
     AskTopic.success_measures: "how success is measured",
     AskTopic.team_culture: "team and culture",
     AskTopic.hardest_problem: "the hardest current problem",
@@ -292,6 +292,10 @@ class SectorGuide(Entry):
     strong: list[Word] = []  # one of these settles it: "Ofsted", "NHS", "Borough Council"
     cues: Annotated[list[Word], Field(min_length=5)]  # each one points to it
     people: Annotated[list[Word], Field(min_length=1)]  # whom it serves: "pupils", "parents"
+    # words of its own that sound wrong elsewhere ("roadmap", "pupils"): a question or a
+    # question to ask that uses one reaches a case in another sector only when the case
+    # itself uses the word
+    words: list[Word] = []
 
 
 # --- phrasing: the sentences finalist writes, as content ----------------------------------
