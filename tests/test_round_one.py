@@ -226,3 +226,15 @@ def test_the_employers_voice_is_turned_to_the_role() -> None:
     assert responsibilities("You will partner with Sales on our move upmarket.") == [
         "partner with Sales on the move upmarket"
     ]
+
+
+def test_the_plan_alone_to_share(cli) -> None:  # type: ignore[no-untyped-def]
+    path = next(p for p in EXAMPLES if "castellan" in p.name)
+    full = cli("plan", path, "--today", "2026-12-02").out
+    shared = cli("plan", path, "--share", "--today", "2026-12-02").out
+    assert "From:" in full
+    assert "How to use it in the interview" in full
+    assert "From:" not in shared
+    assert "How to use it in the interview" not in shared
+    assert "Not on the list of one-to-ones" not in shared  # a note for you, not the panel
+    assert "My first six months as Chief Financial Officer at Castellan Foods" in shared

@@ -134,11 +134,15 @@ def test_round_one_and_the_plan_show_what_the_command_line_shows(client: TestCli
     path = next(p for p in EXAMPLES if "castellan" in p.name)
     case_id = imported(client, path)
     case = load_case_file(path)
-    plan = first_six_months(case, load())
+    plan = first_six_months(case, load(), TODAY)
     page = html.unescape(client.get(f"/cases/{case_id}/plan").text)
     assert plan.not_one_to_one
     assert all(line in page for line in plan.not_one_to_one)
     assert all(m.text in page for stage in plan.stages for m in stage.milestones)
+    shared = html.unescape(client.get(f"/cases/{case_id}/plan?share=1").text)
+    assert all(m.text in shared for stage in plan.stages for m in stage.milestones)
+    assert "How to use it in the interview" not in shared  # the plan alone
+    assert "(from " not in shared
     cm = consensus_map(case, 2, load())
     assert cm.repairs
     page = html.unescape(client.get(f"/cases/{case_id}/consensus").text)
