@@ -19,7 +19,7 @@ from finalist.coach.round_one import cue_of, read_round_one, topic_of
 from finalist.knowledge import load
 from finalist.model import Case
 
-from .conftest import DATA, EXAMPLES
+from .conftest import DATA, EXAMPLES, Cli
 
 KB = load(None)
 TODAY = date(2026, 12, 2)
@@ -228,7 +228,7 @@ def test_the_employers_voice_is_turned_to_the_role() -> None:
     ]
 
 
-def test_the_plan_alone_to_share(cli) -> None:  # type: ignore[no-untyped-def]
+def test_the_plan_alone_to_share(cli: Cli) -> None:
     path = next(p for p in EXAMPLES if "castellan" in p.name)
     full = cli("plan", path, "--today", "2026-12-02").out
     shared = cli("plan", path, "--share", "--today", "2026-12-02").out
