@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable, Mapping
-from functools import cache
+from functools import cache, lru_cache
 
 from finalist.knowledge import Knowledge
 from finalist.text import STOP, normalise, stem
@@ -57,23 +57,36 @@ class Reasons:
     """Renders reason phrasing for one case, as clauses that sit after "because"."""
 
     def __init__(self, knowledge: Knowledge) -> None:
-        self.writer = Writer(knowledge)
-        self.phrasing = knowledge.phrasing
+        self.knowledge = knowledge
+        self.writer = Writer(knowledge)  # for a wording that is not a reason
 
     def say(self, phrase_id: str, **values: Value) -> str | None:
         """The reason as a clause: no end mark, and a lower-case first letter when the
         wording starts with a word of ours ("an executive often asks ...")."""
-        text = self.writer.say(phrase_id, 0, **values)
-        self.writer.said.clear()  # a reason reads the same each time it is given
-        if text is None:
-            return None
-        variant = self.phrasing[phrase_id].variants[0]
-        ours = not variant.startswith("{") or bool(_LEADING_ARTICLE.match(variant))
-        text = unsentence(text)
-        return text[:1].lower() + text[1:] if ours else text
+        frozen = tuple(
+            sorted((k, tuple(v) if isinstance(v, list) else v) for k, v in values.items())
+        )
+        return _said(self.knowledge, phrase_id, frozen)
 
     def render(self, specs: Iterable[Spec]) -> list[str]:
         return [r for phrase_id, values in specs if (r := self.say(phrase_id, **values))]
+
+
+@lru_cache(maxsize=8192)
+def _said(
+    knowledge: Knowledge, phrase_id: str, values: tuple[tuple[str, Value], ...]
+) -> str | None:
+    """A reason, rendered once for each set of values: a reason reads the same each time
+    it is given, and the same reasons come up for every person of a panel."""
+    writer = Writer(knowledge)
+    given = {k: list(v) if isinstance(v, tuple) else v for k, v in values}
+    text = writer.say(phrase_id, 0, **given)
+    if text is None:
+        return None
+    variant = knowledge.phrasing[phrase_id].variants[0]
+    ours = not variant.startswith("{") or bool(_LEADING_ARTICLE.match(variant))
+    text = unsentence(text)
+    return text[:1].lower() + text[1:] if ours else text
 
 
 @cache
