@@ -238,3 +238,16 @@ def test_the_plan_alone_to_share(cli: Cli) -> None:
     assert "How to use it in the interview" not in shared
     assert "Not on the list of one-to-ones" not in shared  # a note for you, not the panel
     assert "My first six months as Chief Financial Officer at Castellan Foods" in shared
+
+
+def test_a_safety_record_in_the_notes_comes_first_in_the_plan() -> None:
+    case = load_case_file(DATA / "sectors" / "warehouse-site-general-manager.yaml")
+    facts = [f for f in read_company_notes(case) if f.kind == "safety"]
+    assert facts
+    assert "RIDDOR" in facts[0].text
+    learn = first_six_months(case, KB, TODAY).stages[0].milestones
+    safety = [m for m in learn if "safety incident" in m.text]
+    assert safety
+    assert safety[0].quote == facts[0].text
+    school = load_case_file(DATA / "sectors" / "school-head-of-maths.yaml")
+    assert not [f for f in read_company_notes(school) if f.kind == "safety"]

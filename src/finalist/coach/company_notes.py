@@ -17,7 +17,9 @@ from finalist.model import Case
 from finalist.text import sentences
 from finalist.writing import Kind, kind_of, shorten
 
-FactKind = Literal["inspection", "finding", "priority", "change", "measure", "competitors"]
+FactKind = Literal[
+    "inspection", "finding", "safety", "priority", "change", "measure", "competitors"
+]
 SUBJECT_WORDS = 16
 QUOTE_WORDS = 30
 
@@ -63,6 +65,15 @@ _CHANGES: tuple[tuple[str, str], ...] = (
     (r"\bcontract (?:ends|comes up for renewal)\b|\brenewal\b", "the contract renewal"),
     (r"\bdevolution\b", "devolution"),
 )
+# harm to people that the notes record: a safety record the new starter must look into first
+_SAFETY = re.compile(
+    r"\b(?:riddor(?: reportable)?|reportable|lost[- ]time|serious|fatal)\s+"
+    r"(?:injur(?:y|ies)|accidents?|incidents?)\b|\b(?:injur(?:y|ies)|accidents?) (?:on|at) "
+    r"(?:the )?site\b|\bimprovement notice\b|\bprohibition notice\b",
+    re.I,
+)
+
+
 _NEW_SYSTEM = re.compile(
     r"\b(?P<s>(?:a )?(?:new|legacy) (?:[\w-]+ ){0,2}(?:system|ERP|WMS|engine|portal|formula|"
     r"platform))\b"
@@ -162,6 +173,14 @@ def _read(clause: str, proper: frozenset[str]) -> CompanyFact | None:
             )
     if _INSPECTION.search(clause):
         return CompanyFact(kind="inspection", subject=None, text=quote, cue='it says "inspection"')
+    harm = _SAFETY.search(clause)
+    if harm:
+        return CompanyFact(
+            kind="safety",
+            subject="the recent safety incidents",
+            text=quote,
+            cue=f'it says "{harm.group(0)}"',
+        )
     for cue, name in _FINDINGS:
         said = re.search(cue, clause, re.I)
         if said:

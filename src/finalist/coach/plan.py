@@ -166,6 +166,8 @@ def _learn(w: _Writing, x: _Inputs) -> list[Milestone]:
         else None
     )
     look = _look(w, x)
+    harm = first_of(x.facts, "safety")
+    safety = w.milestone("plan-safety", NOTES, quote=harm.text) if harm is not None else None
     baseline: Milestone | None = None
     if len(x.baseline) > 1:
         (one, src1, quote), (two, src2, _q) = x.baseline[0], x.baseline[1]
@@ -189,7 +191,7 @@ def _learn(w: _Writing, x: _Inputs) -> list[Milestone]:
             company=x.unit or w.company,
         )
     agree = w.milestone("plan-agree-measures", GOOD_PRACTICE)
-    return _kept(meet, team, voices, look, baseline, agree)[:MILESTONES]
+    return _kept(meet, safety, team, voices, look, baseline, agree)[:MILESTONES]
 
 
 def _look(w: _Writing, x: _Inputs) -> Milestone | None:
