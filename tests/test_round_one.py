@@ -173,7 +173,8 @@ def test_the_plan_names_the_employer_and_meets_only_colleagues_one_to_one(path) 
         assert name not in meet
         assert any(name in m.text for m in plan.stages[0].milestones[1:])
     if people.manager:
-        assert meet.startswith(f"Meet {people.manager} first")
+        assert plan.manager is not None
+        assert meet.startswith(f"Meet {plan.manager} first")
     words = plan.title + " ".join(m.text for s in plan.stages for m in s.milestones)
     short = re.sub(r"\s*\(.*\)$", "", case.opportunity.company)
     assert short.split()[0] in words, case.opportunity.company

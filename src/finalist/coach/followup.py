@@ -24,8 +24,9 @@ from finalist.coach.note_checks import (
     similarity,
 )
 from finalist.coach.note_writer import Reader, assign_evidence, process_owner, write_note
+from finalist.coach.plan_inputs import is_outside_recruiter, people_of
 from finalist.knowledge import Knowledge
-from finalist.knowledge.schema import Archetype, Level
+from finalist.knowledge.schema import LEVEL_ORDER, Archetype, Level
 from finalist.model import Case, Round, TalkedWith, localise, same_person
 from finalist.text import keywords
 from finalist.writing import Writer, count_words, spelling_of
@@ -178,8 +179,6 @@ def _notes(
                 also_met=[r for r, _ in earlier],
             )
         )
-    from finalist.coach.plan_inputs import people_of
-
     manager = people_of(case, knowledge).manager
     runner = _runner(case)
     here = next((r for r in readers if runner and same_person(r.person.name, runner)), None)
@@ -187,7 +186,7 @@ def _notes(
         owner = here  # they run the process; when met in another round, nobody here does
     else:
         owner = process_owner(
-            rnd, readers, _recruiter_elsewhere(case, rnd, number, knowledge), _plain(manager)
+            rnd, readers, _recruiter_elsewhere(case, rnd, number, knowledge), manager
         )
     if owner is not None:
         owner.runs_process = True
@@ -271,11 +270,6 @@ def _carrier(case: Case, rnd: Round) -> int | None:
     return with_notes[-1] if with_notes else None
 
 
-def _plain(name: str | None) -> str | None:
-    """A name as the plan writes it ("Cllr Nasreen Akhtar") without the title."""
-    return name.removeprefix("Cllr ").removeprefix("Revd ") if name else None
-
-
 def _talk_in(rnd: Round, name: str) -> TalkedWith | None:
     talks = rnd.debrief.talked_with if rnd.debrief else []
     return next((t for t in talks if same_person(t.interviewer, name) and t.topics), None)
@@ -340,8 +334,6 @@ def _recruiter_elsewhere(case: Case, rnd: Round, number: int, knowledge: Knowled
     ]
     if first is not None:
         others += [(p, rnd, number) for p in first.interviewers]
-    from finalist.coach.plan_inputs import is_outside_recruiter
-
     return any(
         not any(same_person(p.name, h) for h in here)
         and (
@@ -363,8 +355,6 @@ def _runner(case: Case) -> str | None:
 
 
 def _most_senior(readers: list[Reader]) -> Reader:
-    from finalist.knowledge.schema import LEVEL_ORDER
-
     return max(readers, key=lambda r: LEVEL_ORDER[r.level])
 
 

@@ -16,7 +16,7 @@ from datetime import date, datetime
 from finalist.coach.address import Address, Seat
 from finalist.coach.company_notes import REGULATORS
 from finalist.coach.note_checks import NoteSpec
-from finalist.knowledge.schema import Archetype, Level, SlotKind
+from finalist.knowledge.schema import LEVEL_ORDER, Archetype, Level, SlotKind
 from finalist.model import Case, Interviewer, Round, Story, TalkedWith, same_person
 from finalist.text import distinctive, keywords, sentences, similarity
 from finalist.writing import (
@@ -87,8 +87,6 @@ def process_owner(
         return next((r for r in staff if same_person(r.person.name, line_manager)), None)
     managers = [r for r in staff if r.archetype is Archetype.hiring_manager]
     if managers:
-        from finalist.knowledge.schema import LEVEL_ORDER
-
         return max(managers, key=lambda r: LEVEL_ORDER[r.level])
     return staff[0] if len(staff) == 1 else None
 

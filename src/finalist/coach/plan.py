@@ -25,6 +25,7 @@ from finalist.coach.plan_inputs import (
     LARGE_TEAM,
     VERBS,
     People,
+    as_named,
     named,
     ownable,
     people_of,
@@ -347,7 +348,7 @@ _HOW_TO_USE = (
 
 def first_six_months(case: Case, knowledge: Knowledge, today: date | None = None) -> Plan:
     opp = case.opportunity
-    people = people_of(case, knowledge)
+    people = as_named(people_of(case, knowledge), case)
     w = _Writing(writer_for(case, knowledge), opp.company, opp.role, people.manager)
     role = read_role(case, knowledge)
     sure = role.department is not None and role.department.confidence == "high"

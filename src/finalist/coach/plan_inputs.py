@@ -100,6 +100,8 @@ def is_outside_recruiter(person: Interviewer) -> bool:
 
 
 class People(BaseModel):
+    """Who is who for the plan, by their names as the case writes them."""
+
     colleagues: list[str]  # to meet one to one: round two's people, then round one's
     deciders: list[str]
     pupils: list[str]
@@ -129,30 +131,27 @@ def people_of(case: Case, knowledge: Knowledge) -> People:
         )
     )
     seen: list[str] = []
-    shown_as: dict[str, str] = {}  # the name as the plan writes it, and as the case does
     for person, decides in people:
         if any(same_person(person.name, s) for s in seen):
             continue
         seen.append(person.name)
-        shown = named(person)
         where = seat(person)
         if where is Seat.pupil and "representative" in (person.title or "").lower():
             where = Seat.representative  # "Student Representative, BA Social Work (Year 3)"
         if where is Seat.pupil:
-            found.pupils.append(shown)
+            found.pupils.append(person.name)
         elif where is Seat.representative:
-            found.representatives.append(shown)
+            found.representatives.append(person.name)
         elif is_outside_recruiter(person):
-            found.recruiters.append(shown)
+            found.recruiters.append(person.name)
         elif kinds.get(person.name) == Archetype.hr_recruiter and not hr_role:
-            found.hr.append(shown)
+            found.hr.append(person.name)
         else:
-            found.colleagues.append(shown)
-            shown_as[shown] = person.name
+            found.colleagues.append(person.name)
             if decides:
-                found.deciders.append(shown)
-    managers = [n for n in found.colleagues if kinds.get(shown_as[n]) == Archetype.hiring_manager]
-    found.manager = _line_manager(found.colleagues, managers, case, shown_as)
+                found.deciders.append(person.name)
+    managers = [n for n in found.colleagues if kinds.get(n) == Archetype.hiring_manager]
+    found.manager = _line_manager(found.colleagues, managers, case)
     if found.manager is not None:  # the line manager first
         found.colleagues.remove(found.manager)
         found.colleagues.insert(0, found.manager)
@@ -183,6 +182,27 @@ def _names_title(said: str, title: str) -> bool:
     return set(wanted) <= set(have) or (len(wanted) == 1 and wanted[0] == initials)
 
 
+def as_named(people: People, case: Case) -> People:
+    """The same people, named as a plan writes them mid-sentence (``named``)."""
+    first = case.opportunity.first_round
+    met = [p for r in case.rounds for p in r.interviewers]
+    met += list(first.interviewers) if first else []
+    shown = {p.name: named(p) for p in met}
+
+    def each(names: list[str]) -> list[str]:
+        return [shown.get(n, n) for n in names]
+
+    return People(
+        colleagues=each(people.colleagues),
+        deciders=each(people.deciders),
+        pupils=each(people.pupils),
+        representatives=each(people.representatives),
+        recruiters=each(people.recruiters),
+        hr=each(people.hr),
+        manager=shown.get(people.manager, people.manager) if people.manager else None,
+    )
+
+
 def named(person: Interviewer) -> str:
     """A person's name as a plan writes it mid-sentence: "Revd Canon Judith Amesbury",
     "Cllr Nasreen Akhtar" (the title is the form)."""
@@ -194,9 +214,7 @@ def named(person: Interviewer) -> str:
     return name
 
 
-def _line_manager(
-    colleagues: list[str], managers: list[str], case: Case, shown_as: dict[str, str]
-) -> str | None:
+def _line_manager(colleagues: list[str], managers: list[str], case: Case) -> str | None:
     """Who the role reports to: the colleague whose title the job description names after
     "report to", else the only hiring manager met whose title reads as a manager's."""
     first = case.opportunity.first_round
@@ -207,14 +225,10 @@ def _line_manager(
         titles.setdefault(person.name, []).append(person.title or "")
     said = _REPORTS_TO.search(case.opportunity.job_description or "")
     if said:
-        fits = [
-            n
-            for n in colleagues
-            if any(_names_title(said.group("to"), t) for t in titles[shown_as[n]])
-        ]
+        fits = [n for n in colleagues if any(_names_title(said.group("to"), t) for t in titles[n])]
         if len(fits) == 1:
             return fits[0]
-    if len(managers) == 1 and any(_MANAGING.search(t) for t in titles[shown_as[managers[0]]]):
+    if len(managers) == 1 and any(_MANAGING.search(t) for t in titles[managers[0]]):
         return managers[0]
     return None
 
