@@ -23,7 +23,8 @@ from finalist.coach.note_checks import (
     check_note,
     similarity,
 )
-from finalist.coach.note_writer import Reader, assign_evidence, process_owner, write_note
+from finalist.coach.note_evidence import assign_evidence
+from finalist.coach.note_writer import Reader, process_owner, write_note
 from finalist.coach.plan_inputs import is_outside_recruiter, people_of
 from finalist.knowledge import Knowledge
 from finalist.knowledge.schema import LEVEL_ORDER, Archetype, Level

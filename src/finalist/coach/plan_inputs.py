@@ -14,7 +14,7 @@ from finalist.knowledge import Knowledge
 from finalist.knowledge.schema import Archetype
 from finalist.model import Case, Interviewer, same_person
 from finalist.text import lower_first, sentences
-from finalist.writing import shorten
+from finalist.writing import gerund, shorten
 
 VERBS = (
     "own|owns|lead|leads|define|run|build|improve|reduce|deliver|manage|partner|develop|"
@@ -279,3 +279,38 @@ def team_of(job_description: str | None) -> str | None:
     if re.search(r"\bline manag\w* (?:and develop )?the team\b", text, re.I):
         return "the team"
     return None
+
+
+_TEAM_DUTY = re.compile(
+    r"^(?:lead|manage|line manage|supervise|develop|coach)\b.{0,30}\b(?:team|staff|managers|"
+    r"officers|people)\b",
+    re.I,
+)
+
+
+def doing_form(duty: str) -> str | None:
+    """A duty in its -ing form, every verb of it: "prepare for renewals and make sure
+    the site is safe" as "preparing for renewals and making sure the site is safe"."""
+    parts = re.split(rf"\s+and\s+(?=(?:{VERBS})\b)", duty)
+    done = [gerund(part) for part in parts]
+    return None if any(d is None for d in done) else " and ".join(d for d in done if d)
+
+
+def unit_of(role: str) -> str | None:
+    """The site, ward or team a role names after a comma: "Site General Manager, Hollins
+    Park" runs Hollins Park; "(Grade 7)" and "/" alternatives are not places."""
+    if ", " not in role:
+        return None
+    unit = re.sub(r"\s*\([^)]*\)", "", role.rsplit(", ", 1)[1]).strip()
+    return unit if unit[:1].isupper() and "/" not in unit and len(unit.split()) <= 4 else None
+
+
+def in_my_voice(duty: str) -> str:
+    """A duty in the candidate's voice: "coach your product managers" as "coach my ..."."""
+    return re.sub(r"\byour\b", "my", re.sub(r"\byourself\b", "myself", duty))
+
+
+def leads_team(duty: str) -> bool:
+    """A duty that is leading people ("line manage and develop the team"): the plan meets
+    the team instead of treating it as a piece of work."""
+    return bool(_TEAM_DUTY.match(duty))
