@@ -131,3 +131,64 @@ def test_a_word_of_another_sector_is_caught_unless_the_case_uses_it() -> None:
     assert vocabulary.fits("How do you plan the year?")
     bank = _case("Acme Ltd", "Operations Lead")
     assert Vocabulary(bank, KB).fits("What was last taken off the roadmap?")  # neutral
+
+
+_QUESTION = """questions:
+  - id: x-roadmap
+    text: "What was the last thing you took off a roadmap, and why?"
+    themes: [strategic-vision]
+    askers: {{hiring-manager: 0.8}}{sectors}
+    why: "They want to see what you stop doing."
+    strong_answer: "Names the item, the reason and who was told."
+    probes: ["Who disagreed?"]
+"""
+
+
+def test_a_sector_word_without_its_sectors_is_refused_by_the_knowledge_check() -> None:
+    def with_(sectors: str) -> None:
+        parse([*shipped_sources(), Source("extra/q.yaml", _QUESTION.format(sectors=sectors))])
+
+    with pytest.raises(FinalistError, match="'roadmap', a word of technology: name the sectors"):
+        with_("")
+    with pytest.raises(FinalistError, match="but names only schools"):
+        with_("\n    sectors: [schools]")
+    with_("\n    sectors: [technology]")
+
+
+def test_an_entry_for_named_sectors_reaches_only_those_sectors() -> None:
+    from finalist.coach.sector import Vocabulary
+
+    kb = load(None)
+    school = _case(company="Fenwick Vale Academy", role="Head of Mathematics")
+    neutral = _case(company="Orrin & Wells", role="Senior Analyst")
+    text = "What would a competitor have to do to hurt us?"
+    firms = [Sector.technology, Sector.retail_hospitality]
+    assert not Vocabulary(school, kb).suits(firms, text)
+    assert not Vocabulary(neutral, kb).suits(firms, text)  # unknown stays neutral
+    assert Vocabulary(school, kb).suits([Sector.schools], "How is the inspection plan going?")
+    assert Vocabulary(neutral, kb).suits([], "How do you like to be managed?")
+
+
+def test_every_list_is_balanced_by_theme_and_keeps_long_scenarios_few() -> None:
+    from finalist.coach.evaluation import REPRESENTATIVE, predictions_for
+    from finalist.coach.questions import _long_scenario
+
+    kb = load(None)
+    by_id = {q.id: q for q in kb.questions}
+    for role in REPRESENTATIVE:
+        predicted = predictions_for(role, kb, 20)
+        assert len(predicted) == 20, role
+        mains: dict[str, int] = {}
+        for p in predicted:
+            mains[p.themes[0].value] = mains.get(p.themes[0].value, 0) + 1
+        assert max(mains.values()) <= 5, (role, mains)
+        assert sum(_long_scenario(by_id[p.id]) for p in predicted) <= 2, role
+
+
+def test_the_notes_on_someone_count_as_what_they_care_about() -> None:
+    from finalist.coach.interviewers import note_focus
+
+    assert note_focus("Retired accountant. Asks about budgets.") == ["budgets"]
+    assert note_focus("Leads the CPD programme; keen on data") == ["CPD programme", "data"]
+    assert note_focus(None) == []
+    assert note_focus("<script>x</script> asks about " + "very " * 40) == []

@@ -162,7 +162,7 @@ def questions_to_ask(
         words = _Words(about, opp.company_notes or "", opp.job_description or "")
         options = []
         for ask in knowledge.asks:
-            if not vocabulary.fits(ask.text):
+            if not vocabulary.suits(ask.sectors, ask.text):
                 continue  # another sector's word the case never uses
             result = _score(ask, d, role.departments, words)
             if result is not None:

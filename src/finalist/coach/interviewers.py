@@ -6,6 +6,7 @@ why finalist thinks the CFO cares about cash and the staff engineer about on-cal
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import cache
 from typing import Literal
@@ -13,6 +14,8 @@ from typing import Literal
 from pydantic import BaseModel
 
 from finalist.coach.address import Address, address
+from finalist.coach.seats import read_seat, seat_guide
+from finalist.coach.sector import read_sector
 from finalist.coach.title_words import as_written
 from finalist.coach.title_words import normalise_title as normalise_title
 from finalist.knowledge import Knowledge
@@ -215,6 +218,29 @@ def _stated_department(text: str | None, knowledge: Knowledge) -> Placement | No
     )
 
 
+# what the candidate's notes on someone say they focus on: "asks about budgets", "leads the
+# CPD programme", "keen on data"
+_FOCUS = re.compile(
+    r"\b(?:asks?(?: a lot| often)? about|asked about|interested in|cares? about|keen on|"
+    r"focus(?:es|ed)? on|passionate about|worried about|concerned about|background in|"
+    r"leads|runs|responsible for|in charge of|chairs)\s+(?:the\s+)?([^.;:!?()\n]+)",
+    re.IGNORECASE,
+)
+FOCUS_WORDS = 8  # a focus longer than this is cut at its first comma or "and", or dropped
+
+
+def note_focus(notes: str | None) -> list[str]:
+    """What the notes on someone say they ask about or lead, in the notes' own words."""
+    found: list[str] = []
+    for match in _FOCUS.finditer(notes or ""):
+        focus = match.group(1).strip().rstrip(",")
+        if len(focus.split()) > FOCUS_WORDS:
+            focus = re.split(r",|\band\b", focus)[0].strip()
+        if 0 < len(focus.split()) <= FOCUS_WORDS and focus.lower() not in map(str.lower, found):
+            found.append(focus)
+    return found
+
+
 class Priority(BaseModel):
     text: str
     source: str  # "you noted", "typical for Finance"
@@ -236,6 +262,11 @@ class Dossier(BaseModel):
     how_to_talk: list[str]
     notes: str | None
     address: Address | None = None  # how to address them in writing, and why
+    # someone who is not staff (a pupil, a patient representative, a councillor): their
+    # seat, what it means, and how to thank them; None for staff
+    seat: Placement | None = None
+    seat_summary: str | None = None
+    thank_you: str | None = None
 
 
 def dossier(
@@ -248,16 +279,30 @@ def dossier(
     first = case.opportunity.first_round
     met = first is not None and any(same_person(p.name, person.name) for p in first.interviewers)
     priorities = [Priority(text=p, source="you noted") for p in person.priorities]
-    dept = knowledge.departments.get(department.value) if department else None
+    priorities += [
+        Priority(text=f, source="your notes on them")
+        for f in note_focus(person.notes)
+        if f.lower() not in {p.text.lower() for p in priorities}
+    ]
+    seat = read_seat(person, knowledge, read_sector(case, knowledge).value)
+    guide = seat_guide(seat, knowledge)
+    dept = knowledge.departments.get(department.value) if department and not seat else None
     if dept is not None:
         priorities += [
             Priority(text=p, source=f"typical for {dept.name}")
             for p in dept.priorities[: max(0, 5 - len(priorities))]
         ]
-    guide = knowledge.archetypes.get(Archetype(archetype.value))
-    wants = list(guide.wants_to_learn[:4]) if guide else []
-    talk = list(guide.how_to_talk[:4]) if guide else []
-    if also is not None and (extra := knowledge.archetypes.get(Archetype(also.value))):
+    staff = knowledge.archetypes.get(Archetype(archetype.value))
+    if guide is not None:
+        wants, talk = list(guide.wants_to_learn[:4]), list(guide.how_to_talk[:4])
+    else:
+        wants = list(staff.wants_to_learn[:4]) if staff else []
+        talk = list(staff.how_to_talk[:4]) if staff else []
+    if (
+        guide is None
+        and also is not None
+        and (extra := knowledge.archetypes.get(Archetype(also.value)))
+    ):
         wants.append(extra.wants_to_learn[0])
     wants += _format_wants(rnd.format)
     talks = rnd.debrief.talked_with if rnd.debrief else []
@@ -285,6 +330,13 @@ def dossier(
         how_to_talk=talk,
         notes=person.notes,
         address=form,
+        seat=Placement(
+            value=seat.kind.value, label=seat.name, confidence="high", reasons=seat.reasons
+        )
+        if seat
+        else None,
+        seat_summary=guide.summary if guide else None,
+        thank_you=guide.thank_you if guide else None,
     )
 
 

@@ -26,6 +26,7 @@ from finalist.writing import shorten
 _DECIDERS = frozenset(
     a.value for a in (Archetype.executive, Archetype.department_head, Archetype.hiring_manager)
 )
+SEAT = 0.35  # how far above the others' mean a seat's own question stands
 MOST_LIKELY, LIKELY = 5.0, 3.5  # score thresholds for the words the candidate sees
 ROUND_ONE_WORDS = 32  # a round-one note longer than this is shortened, or not quoted
 Likelihood = Literal["most likely", "likely", "possible"]
@@ -126,7 +127,11 @@ def person_context(person: Interviewer, d: Dossier, knowledge: Knowledge) -> Per
     dept_text = " ".join([*dept.priorities, *dept.measures]) if dept else ""
     return Person(
         dossier=d,
-        priorities=tuple((p, distinctive(_terms(p))) for p in person.priorities),
+        priorities=tuple(
+            (p.text, distinctive(_terms(p.text)))
+            for p in d.priorities
+            if p.source in ("you noted", "your notes on them")
+        ),
         notes=distinctive(_terms(person.notes or "")),
         notes_words=as_written(person.notes or ""),
         department_terms=distinctive(_terms(dept_text)),
@@ -158,6 +163,15 @@ def score_question(q: Question, who_: Person, rnd: Round, ctx: CaseContext) -> S
     elif weight >= 0.4:
         reasons.append(("reason-asker-may", {"kind": kind}))
     score = 4.0 * weight
+    # a question of their seat: far more usual for this kind of person than for the rest,
+    # so the director's list and the hiring manager's differ
+    others = [q.askers.get(a, 0.0) for a in Archetype if a is not who_.archetype]
+    seat = weight - sum(others) / len(others)
+    if seat >= SEAT:
+        score += 1.5 * seat
+        reasons.append(("reason-seat", {"kind": kind}))
+    if q.staple:
+        reasons.append(("reason-staple", {}))
     for_format = False
     if q.formats:
         if rnd.format not in q.formats:

@@ -34,6 +34,10 @@ from finalist.text import similarity
 
 DUPLICATE = 0.5  # questions at least this similar count as one
 SAME_THEME_PENALTY = 0.8  # per question already chosen with the same main theme
+SEAT_SCORE = 4.0  # a seat's own questions are likely from them, not certain
+STAPLE_SHARE = 0.25  # of a list, the classics every new interviewer still asks
+SCENARIO_SHARE = 0.1  # of a list, long "suppose ..." scenarios at most
+LONG_SCENARIO = 30  # words: a scenario this long takes a slot of its own to answer
 ROUND_ONE_ABOVE = "it touches what you noted from round one (above)"
 
 
@@ -105,10 +109,12 @@ def predict_questions(
     several themes, no near-duplicates, every slot filled, each with its reasons."""
     ctx = context or case_context(case, knowledge)
     d = dossier(person, rnd, number, case, knowledge)
+    if d.seat is not None:
+        return _seat_questions(d, case, knowledge, ctx, top)
     who_ = person_context(person, d, knowledge)
     scored: list[tuple[float, str, Question, Scored]] = []
     for q in _candidates(knowledge, who_.archetype, who_.also, rnd.format):
-        if ctx.vocabulary is not None and not ctx.vocabulary.fits(q.text):
+        if ctx.vocabulary is not None and not ctx.vocabulary.suits(q.sectors, q.text):
             continue  # another sector's word the case never uses: "roadmap" for a school
         result = score_question(q, who_, rnd, ctx)
         if result is not None:
@@ -116,15 +122,23 @@ def predict_questions(
     scored.sort(key=lambda item: (-item[0], item[1]))
     chosen: list[Predicted] = []
     chosen_terms: list[frozenset[str]] = []
-    theme_count: dict[Theme, int] = {}
     pool = scored[: top * 6]
+    # the staples still wanted, and more of them when the best scores leave none in
+    pool += [item for item in scored[top * 6 :] if item[2].staple]
     say = Reasons(knowledge)
+    mix = _Mix(top)
     while pool and len(chosen) < top:
-        best_index, best_value = 0, float("-inf")
+        best_index, best_value = -1, float("-inf")
         for i, (score, _qid, q, _r) in enumerate(pool):
-            value = score - SAME_THEME_PENALTY * theme_count.get(q.themes[0], 0)
+            if not mix.allows(q, top - len(chosen)):
+                continue
+            value = score - SAME_THEME_PENALTY * mix.themes.get(q.themes[0], 0)
             if value > best_value:
                 best_index, best_value = i, value
+        if best_index < 0:
+            if mix.relax():
+                continue
+            break
         score, _qid, q, result = pool.pop(best_index)
         terms = question_text_terms(q)
         if any(similarity(terms, other) >= DUPLICATE for other in chosen_terms):
@@ -132,8 +146,8 @@ def predict_questions(
         text = _fill(q.text, case, d, ctx)
         if text is None:
             continue
+        mix.took(q)
         chosen_terms.append(terms)
-        theme_count[q.themes[0]] = theme_count.get(q.themes[0], 0) + 1
         reasons = say.render(result.reasons)
         common = say.say("reason-common-theme", theme=THEME_LABEL[q.themes[0]])
         chosen.append(
@@ -154,6 +168,78 @@ def predict_questions(
             )
         )
     return chosen
+
+
+def _seat_questions(
+    d: Dossier, case: Case, knowledge: Knowledge, ctx: CaseContext, top: int
+) -> list[Predicted]:
+    """What someone who is not staff asks: their seat's own questions, in its order."""
+    assert d.seat is not None
+    guide = knowledge.seats[d.seat.value]
+    reason = Reasons(knowledge).say("reason-seat-question", seat=guide.name)
+    out: list[Predicted] = []
+    for i, q in enumerate(guide.questions, start=1):
+        if ctx.vocabulary is not None and not ctx.vocabulary.suits(q.sectors, q.text):
+            continue
+        text = _fill(q.text, case, d, ctx)
+        if text is None:
+            continue
+        out.append(
+            Predicted(
+                id=f"{guide.id.value}-{i}",
+                text=text,
+                score=SEAT_SCORE,
+                likelihood=likelihood(SEAT_SCORE),
+                themes=[Theme.culture_fit],
+                competencies=[],
+                reasons=[reason] if reason else [],
+                why=q.why,
+                strong_answer=q.strong_answer,
+                probes=list(q.probes),
+            )
+        )
+    return out[:top]
+
+
+class _Mix:
+    """What keeps a list of ``top`` balanced: a few staples (the classics new interviewers
+    still ask), no main theme in more than a quarter of it, and few long scenarios."""
+
+    def __init__(self, top: int) -> None:
+        self.staples_wanted = round(top * STAPLE_SHARE) if top >= 4 else 0
+        self.theme_cap = max(2, top // 4) if top >= 8 else top
+        self.scenario_cap = max(1, round(top * SCENARIO_SHARE))
+        self.staples = self.scenarios = 0
+        self._top = top
+        self.themes: dict[Theme, int] = {}
+
+    def allows(self, q: Question, left: int) -> bool:
+        if self.themes.get(q.themes[0], 0) >= self.theme_cap:
+            return False
+        if _long_scenario(q) and self.scenarios >= self.scenario_cap:
+            return False
+        # the last slots go to the staples still wanted
+        return q.staple or left > self.staples_wanted - self.staples
+
+    def relax(self) -> bool:
+        """Loosen one rule when nothing left may be taken (too few staples or themes in
+        the knowledge): a full list matters more than a perfect mix. False when none is left."""
+        if self.staples_wanted > self.staples:
+            self.staples_wanted = self.staples
+        elif self.scenario_cap < self._top or self.theme_cap < self._top:
+            self.scenario_cap = self.theme_cap = self._top
+        else:
+            return False
+        return True
+
+    def took(self, q: Question) -> None:
+        self.themes[q.themes[0]] = self.themes.get(q.themes[0], 0) + 1
+        self.staples += q.staple
+        self.scenarios += _long_scenario(q)
+
+
+def _long_scenario(q: Question) -> bool:
+    return q.themes[0] is Theme.hypothetical_challenge and len(q.text.split()) >= LONG_SCENARIO
 
 
 class PersonQuestions(BaseModel):

@@ -11,7 +11,7 @@ The candidate's own ``opportunity.sector`` always wins. Pure and deterministic.
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 from typing import Literal
 
 from pydantic import BaseModel
@@ -90,7 +90,13 @@ def _said(where: str, word: str) -> str:
 
 def read_sector(case: Case, knowledge: Knowledge) -> SectorReading:
     """The employer's sector, how sure finalist is, and why."""
-    chosen = case.opportunity.sector
+    return _read(case.opportunity.sector, tuple(_places(case)), knowledge)
+
+
+@lru_cache(maxsize=64)  # every dossier asks; the case's words are the key
+def _read(
+    chosen: Sector | None, places: tuple[tuple[str, str, float], ...], knowledge: Knowledge
+) -> SectorReading:
     if chosen is not None:
         guide = knowledge.sectors.get(chosen.value)
         return SectorReading(
@@ -100,7 +106,6 @@ def read_sector(case: Case, knowledge: Knowledge) -> SectorReading:
             reasons=["you set opportunity.sector"],
             people=list(guide.people) if guide else [],
         )
-    places = _places(case)
     scores: list[tuple[float, bool, str, list[str]]] = []
     for sector_id, guide in knowledge.sectors.items():
         score, strong, why = 0.0, False, []
@@ -160,6 +165,8 @@ class Vocabulary:
             for word in guide.words:
                 owners.setdefault(word.lower(), set()).add(sector_id)
         own = " ".join(_case_words(case))
+        self._own = own
+        self._owned = _any_of(tuple(owners)) if owners else None
         barred = sorted(
             (
                 word
@@ -186,6 +193,19 @@ class Vocabulary:
         if self._foreign is None:
             return []
         return list(dict.fromkeys(m.group(0).lower() for m in self._foreign.finditer(text)))
+
+    def suits(self, sectors: list[Sector], text: str) -> bool:
+        """Whether an entry of the knowledge fits the case: one that names its sectors fits
+        a case in one of them, or a case that itself uses the sector words the entry does;
+        one that names none fits wherever its words do."""
+        if not sectors:
+            return self.fits(text)
+        if self.sector is not None and any(s.value == self.sector for s in sectors):
+            return True
+        if self._owned is None:
+            return False
+        found = [m.group(0) for m in self._owned.finditer(text)]
+        return bool(found) and all(_pattern(w).search(self._own) for w in found)
 
     def fits(self, text: str) -> bool:
         if self._foreign is None:

@@ -7,7 +7,8 @@ checked the same way and add to (or, with the same id, replace) the shipped ones
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+import re
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
@@ -29,9 +30,11 @@ from finalist.knowledge.schema import (
     Playbook,
     Question,
     Script,
+    SeatGuide,
     SectorGuide,
     TitleRule,
 )
+from finalist.model import Sector
 
 KINDS: dict[str, type[BaseModel]] = {
     "titles": TitleRule,
@@ -45,6 +48,7 @@ KINDS: dict[str, type[BaseModel]] = {
     "lexicons": Lexicon,
     "phrasing": Phrasing,
     "sectors": SectorGuide,
+    "seats": SeatGuide,
 }
 
 
@@ -61,6 +65,7 @@ class Knowledge:
     lexicons: dict[str, Lexicon] = field(default_factory=dict)
     phrasing: dict[str, Phrasing] = field(default_factory=dict)
     sectors: dict[str, SectorGuide] = field(default_factory=dict)
+    seats: dict[str, SeatGuide] = field(default_factory=dict)  # people who are not staff
     sources: dict[str, str] = field(default_factory=dict)  # entry key -> file it came from
 
 
@@ -161,6 +166,7 @@ def _assemble(kinds: dict[str, list[Any]], sources: dict[str, str]) -> Knowledge
         lexicons={x.id: x for x in kinds["lexicons"]},
         phrasing={p.id: p for p in kinds["phrasing"]},
         sectors={x.id.value: x for x in kinds["sectors"]},
+        seats={x.id.value: x for x in kinds["seats"]},
         sources=sources,
     )
 
@@ -195,6 +201,66 @@ def _check_references(k: Knowledge) -> None:
     missing = [a.value for a in Archetype if a not in k.archetypes]
     if missing and k.archetypes:
         raise FinalistError(f"knowledge: no guide for the archetypes {', '.join(missing)}")
+    _check_sectors(k, fail)
+
+
+def sector_words(k: Knowledge) -> dict[str, frozenset[str]]:
+    """Each sector's own word ("pupils", "roadmap"), lower case, and the sectors it belongs to."""
+    owners: dict[str, set[str]] = {}
+    for sector_id, guide in k.sectors.items():
+        for word in guide.words:
+            owners.setdefault(word.lower(), set()).add(sector_id)
+    return {word: frozenset(ids) for word, ids in owners.items()}
+
+
+def words_of_sectors(owners: dict[str, frozenset[str]], text: str) -> list[str]:
+    """The sector words ``text`` uses, as whole words, in the order they appear."""
+    if not owners:
+        return []
+    alternatives = "|".join(re.escape(w) for w in sorted(owners, key=lambda w: (-len(w), w)))
+    found = re.finditer(rf"(?<![\w-])(?:{alternatives})(?![\w-])", text, re.IGNORECASE)
+    return list(dict.fromkeys(m.group(0).lower() for m in found))
+
+
+def _check_sectors(k: Knowledge, fail: Callable[[str, str, str], None]) -> None:
+    """A question, a question to ask or a seat's question that uses one sector's own words
+    names the sectors it fits, and only sectors those words belong to."""
+    owners = sector_words(k)
+    # (kind, entry id, which part, the sectors it names, its words)
+    entries: list[tuple[str, str, str, list[Sector], str]] = [
+        ("questions", q.id, "it", q.sectors, " ".join([q.text, q.why, q.strong_answer, *q.probes]))
+        for q in k.questions
+    ]
+    entries += [("asks", a.id, "it", a.sectors, " ".join([a.text, a.why])) for a in k.asks]
+    entries += [
+        (
+            "seats",
+            seat.id.value,
+            f"its question {q.text[:50]!r}",
+            q.sectors,
+            " ".join([q.text, q.why, q.strong_answer, *q.probes]),
+        )
+        for seat in k.seats.values()
+        for q in seat.questions
+    ]
+    for kind, entry_id, part, sectors, text in entries:
+        named = {s.value for s in sectors}
+        for word in words_of_sectors(owners, text):
+            fits = ", ".join(sorted(owners[word]))
+            if not named:
+                fail(
+                    kind,
+                    entry_id,
+                    f"{part} uses {word!r}, a word of {fits}: name the sectors it fits "
+                    f"(sectors: [{fits}]) or reword it",
+                )
+            elif not named & owners[word]:
+                fail(
+                    kind,
+                    entry_id,
+                    f"{part} uses {word!r}, a word of {fits}, but names only "
+                    f"{', '.join(sorted(named))}: reword it or name the sectors it fits",
+                )
 
 
 @cache

@@ -170,6 +170,12 @@ class Question(Entry):
     why: Sentence
     strong_answer: Sentence
     probes: Annotated[list[Sentence], Field(min_length=1, max_length=2)]
+    # the sectors it fits; empty: every sector (a knowledge check refuses an entry that
+    # uses one sector's own words, "pupils" or "roadmap", and names no sectors)
+    sectors: list[Sector] = []
+    # a classic that a new interviewer still asks in round two ("tell me about yourself"):
+    # every person's list keeps a few of these
+    staple: bool = False
 
     @field_validator("text")
     @classmethod
@@ -221,6 +227,7 @@ class Ask(Entry):
     suits: dict[Archetype, Annotated[float, Field(ge=0, le=1)]]
     departments: list[Id] = []
     why: Sentence
+    sectors: list[Sector] = []  # the sectors it fits; empty: every sector
 
     @field_validator("text")
     @classmethod
@@ -344,3 +351,53 @@ class Phrasing(Entry):
             if len(_PHRASE_SLOT.findall(variant)) != variant.count("{"):
                 raise ValueError(f"a slot in {variant!r} is not of the form {{name}}")
         return variants
+
+
+class SeatKind(StrEnum):
+    """Someone on the panel who is not staff: whom they speak for."""
+
+    young_person = "young-person"  # a pupil on a school's student panel
+    student = "student"  # a university or college student on a panel
+    service_user = "service-user"  # patients, service users, carers, lay members
+    tenant = "tenant"  # tenants and residents on a housing panel
+    elected_member = "elected-member"  # councillors, cabinet members
+    governor = "governor"  # governors, trustees, non-executive directors
+    volunteer = "volunteer"
+    external_member = "external-member"  # an independent or external panel member
+
+
+class SeatQuestion(Entry):
+    """A question someone in that seat is likely to ask, in their own voice."""
+
+    text: Sentence
+    why: Sentence
+    strong_answer: Sentence
+    probes: Annotated[list[Sentence], Field(min_length=1, max_length=2)]
+    sectors: list[Sector] = []
+
+    @field_validator("text")
+    @classmethod
+    def _known_slots(cls, text: str) -> str:
+        return check_slots(text)
+
+
+class SeatGuide(Entry):
+    """A seat at the table for someone who is not staff: how to read them and talk to them,
+    what they ask, and how (or whether) to thank them."""
+
+    id: SeatKind
+    name: Sentence  # as it reads in a sentence: "a pupil on a student panel"
+    patterns: Annotated[list[Word], Field(min_length=1)]  # words of a title that place it
+    summary: Sentence
+    wants_to_learn: Annotated[list[Sentence], Field(min_length=2)]
+    how_to_talk: Annotated[list[Sentence], Field(min_length=2)]
+    thank_you: Sentence
+    questions: Annotated[list[SeatQuestion], Field(min_length=3)]
+
+    @field_validator("patterns")
+    @classmethod
+    def _lowercase(cls, patterns: list[str]) -> list[str]:
+        for p in patterns:
+            if p != p.lower():
+                raise ValueError(f"pattern {p!r} must be lowercase")
+        return patterns

@@ -18,11 +18,16 @@ def dossier_md(d: Dossier, level: int = 3) -> str:
     h = "#" * level
     title = escape(d.name) + (f", {escape(d.title)}" if d.title else "")
     out = [f"{h} {title}", "", f"_{escape(d.round_label)} ({d.format.value})_", ""]
-    out.append(f"- **Role in the decision:** {_placement(d.archetype)}")
-    if d.also is not None:
-        out.append(f"- **Also:** {_placement(d.also)}")
-    out.append(f"- **Seniority:** {_placement(d.level)}")
-    out.append(f"- **Department:** {_placement(d.department) if d.department else 'not known'}")
+    if d.seat is not None:  # not staff: their seat says more than a rank or a department
+        out.append(f"- **Seat at the table:** {_placement(d.seat)}")
+        out.append(f"- **Who they are:** {escape(d.seat_summary or '')}")
+    else:
+        out.append(f"- **Role in the decision:** {_placement(d.archetype)}")
+        if d.also is not None:
+            out.append(f"- **Also:** {_placement(d.also)}")
+        out.append(f"- **Seniority:** {_placement(d.level)}")
+        dept = _placement(d.department) if d.department else "not known"
+        out.append(f"- **Department:** {dept}")
     if d.address is not None and d.address.seat.value == "pupil":
         out.append(f"- **In writing:** {escape(d.address.why[:1].upper() + d.address.why[1:])}")
     elif d.address is not None:
@@ -33,6 +38,8 @@ def dossier_md(d: Dossier, level: int = 3) -> str:
         )
         greeting, why = escape(d.address.greeting), escape(d.address.why)
         out.append(f"- **In writing:** Dear {greeting} _({why})_{check}")
+    if d.thank_you:
+        out.append(f"- **Thanking them:** {escape(d.thank_you)}")
     if d.met_in_round_one:
         out.append("- **Round one:** you met them; build on that conversation.")
     out.append("")

@@ -42,16 +42,22 @@ def dossier_view(d: Dossier) -> RenderableType:
     grid = Table.grid(padding=(0, 2))
     grid.add_column(style="bold", no_wrap=True)
     grid.add_column(overflow="fold")
-    grid.add_row("Role in the decision", _placement(d.archetype))
-    if d.also is not None:
-        grid.add_row("Also", _placement(d.also))
-    grid.add_row("Seniority", _placement(d.level))
-    grid.add_row(
-        "Department",
-        _placement(d.department) if d.department else Text("not known", style="dim"),
-    )
+    if d.seat is not None:  # not staff: their seat says more than a rank or a department
+        grid.add_row("Seat at the table", _placement(d.seat))
+        grid.add_row("Who they are", plain(d.seat_summary or ""))
+    else:
+        grid.add_row("Role in the decision", _placement(d.archetype))
+        if d.also is not None:
+            grid.add_row("Also", _placement(d.also))
+        grid.add_row("Seniority", _placement(d.level))
+        grid.add_row(
+            "Department",
+            _placement(d.department) if d.department else Text("not known", style="dim"),
+        )
     if d.address is not None:
         grid.add_row("In writing", _address(d))
+    if d.thank_you:
+        grid.add_row("Thanking them", plain(d.thank_you))
     if d.met_in_round_one:
         grid.add_row("Round one", plain("You met them in round one: build on that conversation."))
     if d.priorities:
