@@ -35,7 +35,7 @@ from finalist.text import similarity
 DUPLICATE = 0.5  # questions at least this similar count as one
 SAME_THEME_PENALTY = 0.8  # per question already chosen with the same main theme
 SEAT_SCORE = 4.0  # a seat's own questions are likely from them, not certain
-STAPLE_SHARE = 0.25  # of a list, the classics every new interviewer still asks
+STAPLE_SHARE = 0.4  # of a list, the classics every new interviewer still asks
 SCENARIO_SHARE = 0.1  # of a list, long "suppose ..." scenarios at most
 LONG_SCENARIO = 30  # words: a scenario this long takes a slot of its own to answer
 ROUND_ONE_ABOVE = "it touches what you noted from round one (above)"
@@ -109,8 +109,29 @@ def predict_questions(
     several themes, no near-duplicates, every slot filled, each with its reasons."""
     ctx = context or case_context(case, knowledge)
     d = dossier(person, rnd, number, case, knowledge)
-    if d.seat is not None:
-        return _seat_questions(d, case, knowledge, ctx, top)
+    if d.seat is None:
+        return _staff_questions(person, d, rnd, case, knowledge, ctx, top)
+    own = _seat_questions(d, case, knowledge, ctx, top)
+    if not knowledge.seats[d.seat.value].asks_as_staff:
+        return own
+    # a non-executive or a councillor also asks what their title's staff seat asks, and
+    # what the notes on them say they care about: the seat's own questions take a quarter
+    own = own[: max(2, top // 4)]
+    staff = _staff_questions(person, d, rnd, case, knowledge, ctx, top - len(own))
+    return sorted(own + staff, key=lambda p: -p.score)
+
+
+def _staff_questions(
+    person: Interviewer,
+    d: Dossier,
+    rnd: Round,
+    case: Case,
+    knowledge: Knowledge,
+    ctx: CaseContext,
+    top: int,
+) -> list[Predicted]:
+    """The bank's questions for a member of staff (or the staff side of a seat), scored
+    for this person and balanced by ``_Mix``."""
     who_ = person_context(person, d, knowledge)
     scored: list[tuple[float, str, Question, Scored]] = []
     for q in _candidates(knowledge, who_.archetype, who_.also, rnd.format):
@@ -132,7 +153,9 @@ def predict_questions(
         for i, (score, _qid, q, _r) in enumerate(pool):
             if not mix.allows(q, top - len(chosen)):
                 continue
-            value = score - SAME_THEME_PENALTY * mix.themes.get(q.themes[0], 0)
+            # a classic competes on how usual it is for this person; the theme cap
+            # still keeps the classics from crowding one theme
+            value = score - (0 if q.staple else SAME_THEME_PENALTY * mix.themes.get(q.themes[0], 0))
             if value > best_value:
                 best_index, best_value = i, value
         if best_index < 0:
@@ -206,7 +229,8 @@ class _Mix:
     still ask), no main theme in more than a quarter of it, and few long scenarios."""
 
     def __init__(self, top: int) -> None:
-        self.staples_wanted = round(top * STAPLE_SHARE) if top >= 4 else 0
+        # a short list keeps one or two classics; a full one, a good share of them
+        self.staples_wanted = round(top * STAPLE_SHARE) if top >= 10 else top // 4
         self.theme_cap = max(2, top // 4) if top >= 8 else top
         self.scenario_cap = max(1, round(top * SCENARIO_SHARE))
         self.staples = self.scenarios = 0

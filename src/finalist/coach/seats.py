@@ -29,15 +29,22 @@ class SeatReading(BaseModel):
 
 
 @cache
-def _patterns(knowledge: Knowledge) -> tuple[tuple[str, re.Pattern[str], SeatKind], ...]:
+def _patterns(
+    knowledge: Knowledge,
+) -> tuple[tuple[str, re.Pattern[str], re.Pattern[str] | None, SeatKind], ...]:
     """Every seat's title words, longest first, so "student representative" is read
-    before "student"."""
+    before "student"; each with the words that make the title staff instead."""
     found = [
-        (p, re.compile(rf"(?<![\w-]){re.escape(p)}(?![\w-])", re.IGNORECASE), guide.id)
+        (p, _words([p]), _words(guide.unless) if guide.unless else None, guide.id)
         for guide in knowledge.seats.values()
         for p in guide.patterns
     ]
     return tuple(sorted(found, key=lambda item: (-len(item[0]), item[0])))
+
+
+def _words(words: list[str]) -> re.Pattern[str]:
+    alternatives = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    return re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])", re.IGNORECASE)
 
 
 def read_seat(
@@ -47,7 +54,9 @@ def read_seat(
     title = " ".join(filter(None, [person.title, person.department]))
     kind: SeatKind | None = None
     reason = ""
-    for _word, rx, seat in _patterns(knowledge):
+    for _word, rx, staff, seat in _patterns(knowledge):
+        if staff is not None and staff.search(title):
+            continue  # "Volunteer Coordinator": staff who work with the seat
         if found := rx.search(title):
             kind, reason = seat, f"the title says '{found.group(0)}'"
             break

@@ -388,13 +388,19 @@ class SeatGuide(Entry):
     id: SeatKind
     name: Sentence  # as it reads in a sentence: "a pupil on a student panel"
     patterns: Annotated[list[Word], Field(min_length=1)]  # words of a title that place it
+    # words that make the same title a member of staff: "Volunteer Coordinator" is not a
+    # volunteer, "Student Services Manager" is not a student
+    unless: list[Word] = []
     summary: Sentence
     wants_to_learn: Annotated[list[Sentence], Field(min_length=2)]
     how_to_talk: Annotated[list[Sentence], Field(min_length=2)]
     thank_you: Sentence
     questions: Annotated[list[SeatQuestion], Field(min_length=3)]
+    # their list goes on with what their title's staff seat asks: a non-executive asks
+    # what a senior executive asks; a pupil does not ask what a colleague would
+    asks_as_staff: bool = False
 
-    @field_validator("patterns")
+    @field_validator("patterns", "unless")
     @classmethod
     def _lowercase(cls, patterns: list[str]) -> list[str]:
         for p in patterns:
