@@ -9,7 +9,7 @@ from finalist.casefile import load_case_file
 from finalist.coach.address import Seat, address
 from finalist.model import Case, Interviewer
 
-from .conftest import DATA, Cli
+from .conftest import DATA, ROOT, Cli
 
 BASE = load_case_file(DATA / "riverside.yaml")
 
@@ -84,7 +84,7 @@ def test_address_as_wins() -> None:
 
 
 def test_the_dossier_shows_the_form_of_address_with_why(cli: Cli) -> None:
-    path = DATA / "sectors" / "school-head-of-maths.yaml"
+    path = ROOT / "examples" / "school-head-of-maths.yaml"
     out = cli("dossier", path).out
     assert "Dear Mrs Akinola" in out  # the debrief calls her Mrs Akinola
     assert "Dear Geoffrey" in out

@@ -17,7 +17,7 @@ from finalist.errors import FieldError
 from finalist.knowledge import load
 from finalist.model import Case, FirstRound, Interviewer, Round
 
-from .conftest import DATA, Cli
+from .conftest import DATA, ROOT, Cli
 
 RIVERSIDE = "riverside-grocers-senior-manager"
 TODAY = date(2026, 12, 8)
@@ -317,7 +317,7 @@ def test_hostile_text_gives_one_line_of_advice_and_no_error(field: str, text: st
 
 
 def test_advice_on_the_school_case() -> None:
-    case = load_case_file(DATA / "sectors" / "school-head-of-maths.yaml")
+    case = load_case_file(ROOT / "examples" / "school-head-of-maths.yaml")
     found = [
         (n, a.where, a.flag)
         for n, rnd in enumerate(case.rounds, start=1)

@@ -218,9 +218,9 @@ def test_notes_that_differ_only_in_names_and_topics_are_flagged() -> None:
 def test_two_rounds_on_one_day_give_one_note_per_person() -> None:
     from finalist.casefile import load_case_file
 
-    from .conftest import DATA
+    from .conftest import ROOT
 
-    case = load_case_file(DATA / "sectors" / "school-head-of-maths.yaml")
+    case = load_case_file(ROOT / "examples" / "school-head-of-maths.yaml")
     day = date(2026, 11, 30)
     results = [thank_you_notes(case, n, KB, day) for n in range(1, len(case.rounds) + 1)]
     lesson, panel = results[0], results[2]

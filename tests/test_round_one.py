@@ -19,7 +19,7 @@ from finalist.coach.round_one import cue_of, read_round_one, topic_of
 from finalist.knowledge import load
 from finalist.model import Case
 
-from .conftest import DATA, EXAMPLES, Cli
+from .conftest import DATA, EXAMPLES, ROOT, Cli
 
 KB = load(None)
 TODAY = date(2026, 12, 2)
@@ -195,7 +195,7 @@ def test_each_measure_is_its_own_and_the_plan_is_in_the_first_person(path) -> No
 
 
 def test_the_plan_uses_what_the_company_notes_say() -> None:
-    case = load_case_file(next(p for p in SECTORS if "school" in p.name))
+    case = load_case_file(next(p for p in ALL if "school" in p.name))
     facts = {f.kind: f for f in read_company_notes(case)}
     assert facts["inspection"].subject == "Ofsted"
     assert "competitors" in facts
@@ -242,7 +242,7 @@ def test_the_plan_alone_to_share(cli: Cli) -> None:
 
 
 def test_a_safety_record_in_the_notes_comes_first_in_the_plan() -> None:
-    case = load_case_file(DATA / "sectors" / "warehouse-site-general-manager.yaml")
+    case = load_case_file(ROOT / "examples" / "warehouse-site-general-manager.yaml")
     facts = [f for f in read_company_notes(case) if f.kind == "safety"]
     assert facts
     assert "RIDDOR" in facts[0].text
@@ -250,5 +250,5 @@ def test_a_safety_record_in_the_notes_comes_first_in_the_plan() -> None:
     safety = [m for m in learn if "safety incident" in m.text]
     assert safety
     assert safety[0].quote == facts[0].text
-    school = load_case_file(DATA / "sectors" / "school-head-of-maths.yaml")
+    school = load_case_file(ROOT / "examples" / "school-head-of-maths.yaml")
     assert not [f for f in read_company_notes(school) if f.kind == "safety"]

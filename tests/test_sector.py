@@ -13,7 +13,7 @@ from finalist.errors import FinalistError
 from finalist.knowledge import Source, load, parse, shipped_sources
 from finalist.model import Case, Sector
 
-from .conftest import DATA, EXAMPLES, Cli
+from .conftest import DATA, EXAMPLES, ROOT, Cli
 
 KB = load(None)
 EXPECTED = {
@@ -104,7 +104,7 @@ def test_a_bad_sector_in_a_case_file_is_one_clear_error(cli: Cli, tmp_path: Path
 
 
 def test_the_brief_shows_the_sector(cli: Cli) -> None:
-    out = cli("brief", DATA / "sectors" / "school-head-of-maths.yaml", "--today", "2026-11-28").out
+    out = cli("brief", ROOT / "examples" / "school-head-of-maths.yaml", "--today", "2026-11-28").out
     assert "Sector" in out
     assert "schools and colleges" in out
 
@@ -121,10 +121,58 @@ def test_no_word_of_another_sector_reaches_the_brief(cli: Cli, path: Path) -> No
     assert vocabulary.foreign(out) == []
 
 
+def test_the_examples_cover_six_sectors() -> None:
+    sectors = {read_sector(load_case_file(path), KB).value for path in EXAMPLES}
+    assert None not in sectors
+    assert len(sectors) >= 6
+
+
+def _commands(case: Case, path: Path) -> list[tuple[str, ...]]:
+    """Every command that reads a case, on every round where it applies; the thank-you
+    notes only for rounds the candidate has debriefed."""
+    today = ("--today", "2026-12-02")
+    out: list[tuple[str, ...]] = [
+        ("brief", str(path), "--full", *today),
+        ("dossier", str(path)),
+        ("why", str(path)),
+        ("plan", str(path), *today),
+        ("stories", str(path)),
+        ("timeline", str(path), *today),
+    ]
+    for number, rnd in enumerate(case.rounds, start=1):
+        r = ("--round", str(number))
+        out += [
+            ("dossier", str(path), *r),
+            ("questions", str(path), *r, *today),
+            ("asks", str(path), *r, *today),
+            ("playbook", str(path), *r, *today),
+            ("consensus", str(path), *r, *today),
+        ]
+        talked = rnd.debrief.talked_with if rnd.debrief else []
+        if talked and all(t.topics for t in talked):
+            out.append(("thanks", str(path), *r, *today))
+    return out
+
+
+@pytest.mark.parametrize("path", EXAMPLES, ids=lambda p: p.stem)
+def test_every_command_on_each_example_runs_in_its_own_words(cli: Cli, path: Path) -> None:
+    """The issue's example test: every command on every example runs, and no sentence of
+    what it prints carries another sector's word that the case itself does not use."""
+    from finalist.coach.sector import Vocabulary
+
+    case = load_case_file(path)
+    vocabulary = Vocabulary(case, KB)
+    for args in _commands(case, path):
+        result = cli(*args)
+        assert (result.code, result.err) == (0, ""), args
+        assert result.out.strip(), args
+        assert vocabulary.foreign(result.out) == [], args
+
+
 def test_a_word_of_another_sector_is_caught_unless_the_case_uses_it() -> None:
     from finalist.coach.sector import Vocabulary
 
-    school = load_case_file(DATA / "sectors" / "school-head-of-maths.yaml")
+    school = load_case_file(ROOT / "examples" / "school-head-of-maths.yaml")
     vocabulary = Vocabulary(school, KB)
     assert vocabulary.foreign("What was last taken off the roadmap?") == ["roadmap"]
     assert vocabulary.fits("Which competitor school worries you most?")  # the case says it

@@ -265,11 +265,17 @@ def _closed_opener(text: str, knowledge: Knowledge) -> str | None:
 def _alternative(topic: AskTopic | None, knowledge: Knowledge, case: Case | None) -> str:
     if topic is None:
         return "Save it for the offer stage, and ask about the work instead."
+    vocabulary = Vocabulary(case, knowledge) if case is not None else None
     options = sorted(
         (
             a
             for a in knowledge.asks
-            if a.topic is topic and not a.departments and "{department}" not in a.text
+            if a.topic is topic
+            and not a.departments
+            and "{department}" not in a.text
+            # the case's own sector, or plain words that fit any (never "volunteers" for
+            # a software company)
+            and (vocabulary.suits(a.sectors, a.text) if vocabulary else not a.sectors)
         ),
         key=lambda a: (-a.suits.get(Archetype.hiring_manager, 0.0), a.id),
     )

@@ -27,6 +27,7 @@ _DECIDERS = frozenset(
     a.value for a in (Archetype.executive, Archetype.department_head, Archetype.hiring_manager)
 )
 SEAT = 0.35  # how far above the others' mean a seat's own question stands
+STAPLE_BONUS = 0.8  # a classic, for someone who has not met the candidate before
 MOST_LIKELY, LIKELY = 5.0, 3.5  # score thresholds for the words the candidate sees
 ROUND_ONE_WORDS = 32  # a round-one note longer than this is shortened, or not quoted
 Likelihood = Literal["most likely", "likely", "possible"]
@@ -170,7 +171,9 @@ def score_question(q: Question, who_: Person, rnd: Round, ctx: CaseContext) -> S
     if seat >= SEAT:
         score += 1.5 * seat
         reasons.append(("reason-seat", {"kind": kind}))
-    if q.staple:
+    if q.staple and not d.met_in_round_one:
+        # someone meeting the candidate for the first time still asks the classics
+        score += STAPLE_BONUS
         reasons.append(("reason-staple", {}))
     for_format = False
     if q.formats:
