@@ -11,7 +11,7 @@ from finalist.casefile import load_case_file
 from finalist.coach.sector import read_sector
 from finalist.errors import FinalistError
 from finalist.knowledge import Source, load, parse, shipped_sources
-from finalist.model import Case, Sector
+from finalist.model import Case, Interviewer, Round, Sector
 
 from .conftest import DATA, EXAMPLES, ROOT, Cli
 
@@ -240,3 +240,101 @@ def test_the_notes_on_someone_count_as_what_they_care_about() -> None:
     assert note_focus("Leads the CPD programme; keen on data") == ["CPD programme", "data"]
     assert note_focus(None) == []
     assert note_focus("<script>x</script> asks about " + "very " * 40) == []
+
+
+def _person(path: Path, name: str) -> tuple[Case, int, Round, Interviewer]:
+    case = load_case_file(path)
+    for number, rnd in enumerate(case.rounds, start=1):
+        for person in rnd.interviewers:
+            if person.name == name:
+                return case, number, rnd, person
+    raise AssertionError(f"{name} is not in {path.name}")
+
+
+@pytest.mark.parametrize(
+    ("path", "name", "seat", "said"),
+    [
+        pytest.param(
+            DATA / "sectors" / "university-programme-director.yaml",
+            "Jordan Pike",
+            "student",
+            "Student Representative",
+            id="student",
+        ),
+        pytest.param(
+            DATA / "sectors" / "hospital-ward-sister-cardiology.yaml",
+            "Pauline Ashworth",
+            "service-user",
+            "Patient Partner",
+            id="patient-representative",
+        ),
+        pytest.param(
+            ROOT / "examples" / "council-head-of-housing.yaml",
+            "Nasreen Akhtar",
+            "elected-member",
+            "Cabinet Member",
+            id="councillor",
+        ),
+        pytest.param(
+            ROOT / "examples" / "school-head-of-maths.yaml",
+            "Geoffrey Pascoe",
+            "governor",
+            "Chair of Governors",
+            id="governor",
+        ),
+        pytest.param(
+            ROOT / "examples" / "school-head-of-maths.yaml",
+            "Kieran Doyle",
+            "young-person",
+            "student' at a school",
+            id="pupil",
+        ),
+    ],
+)
+def test_the_dossier_of_someone_who_is_not_staff_reads_their_seat(
+    path: Path, name: str, seat: str, said: str
+) -> None:
+    from finalist.coach.interviewers import dossier
+    from finalist.coach.questions import predict_questions
+
+    case, number, rnd, person = _person(path, name)
+    d = dossier(person, rnd, number, case, KB)
+    guide = KB.seats[seat]
+    assert d.seat is not None
+    assert d.seat.value == seat
+    assert any(said.lower() in r.lower() for r in d.seat.reasons), d.seat.reasons
+    assert d.seat_summary == guide.summary
+    assert d.thank_you == guide.thank_you
+    assert set(guide.wants_to_learn) <= set(d.wants_to_learn)
+    assert set(guide.how_to_talk) <= set(d.how_to_talk)
+    questions = predict_questions(person, rnd, case, KB, top=8)
+    own = [q for q in questions if q.id.startswith(f"{seat}-")]
+    if guide.asks_as_staff:  # a board member also asks what their notes say they care about
+        assert len(own) == 2
+    else:  # a pupil or a patient is never given a colleague's question
+        assert len(own) == len(questions) == len(guide.questions)
+
+
+@pytest.mark.parametrize(
+    ("title", "seat"),
+    [
+        ("Volunteer Coordinator", None),
+        ("Finance Committee volunteer", "volunteer"),
+        ("Student Services Manager", None),
+        ("Head of Student Experience", None),
+        ("Patient Experience Lead", None),
+        ("Tenant Liaison Officer", None),
+        ("Non-Executive Director", "governor"),
+        ("Independent Panel Member", "external-member"),
+        ("Year 12 student, Head Girl", "young-person"),
+    ],
+)
+def test_a_title_places_a_seat_only_when_it_is_not_staff(title: str, seat: str | None) -> None:
+    from finalist.coach.seats import read_seat
+
+    reading = read_seat(Interviewer(name="Sam Lee", title=title), KB)
+    assert (reading.kind.value if reading else None) == seat
+
+
+def test_a_pupil_is_not_sent_a_note_of_their_own() -> None:
+    assert "not send" in KB.seats["young-person"].thank_you.lower()

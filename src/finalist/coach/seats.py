@@ -51,14 +51,17 @@ def read_seat(
     person: Interviewer, knowledge: Knowledge, sector: Sector | None = None
 ) -> SeatReading | None:
     """The seat of someone who is not staff, or None for staff (the usual case)."""
-    title = " ".join(filter(None, [person.title, person.department]))
     kind: SeatKind | None = None
     reason = ""
-    for _word, rx, staff, seat in _patterns(knowledge):
-        if staff is not None and staff.search(title):
-            continue  # "Volunteer Coordinator": staff who work with the seat
-        if found := rx.search(title):
-            kind, reason = seat, f"the title says '{found.group(0)}'"
+    # the title first, then the department: "Year 10 student" in "Student council"
+    for where, text in (("title", person.title), ("department", person.department)):
+        for _word, rx, staff, seat in _patterns(knowledge) if text else ():
+            if staff is not None and staff.search(text or ""):
+                continue  # "Volunteer Coordinator": staff who work with the seat
+            if found := rx.search(text or ""):
+                kind, reason = seat, f"the {where} says '{found.group(0)}'"
+                break
+        if kind is not None:
             break
     if kind is None and _HONORIFIC_MEMBER.match(person.name):
         kind, reason = SeatKind.elected_member, f"the name starts '{person.name.split()[0]}'"
