@@ -338,3 +338,60 @@ def test_a_title_places_a_seat_only_when_it_is_not_staff(title: str, seat: str |
 
 def test_a_pupil_is_not_sent_a_note_of_their_own() -> None:
     assert "not send" in KB.seats["young-person"].thank_you.lower()
+
+
+@pytest.mark.parametrize(
+    ("path", "round_number", "playbook", "outline"),
+    [
+        pytest.param(
+            ROOT / "examples" / "school-head-of-maths.yaml", 1, "taught-lesson", False, id="lesson"
+        ),
+        pytest.param(
+            ROOT / "examples" / "school-head-of-maths.yaml", 2, "seat-panel", False, id="pupils"
+        ),
+        pytest.param(
+            ROOT / "examples" / "castellan-cfo-search.yaml", 3, "site-tour", False, id="plant-visit"
+        ),
+        pytest.param(
+            ROOT / "examples" / "castellan-cfo-search.yaml",
+            2,
+            "virtual",
+            False,
+            id="board-member-is-no-seat-panel",
+        ),
+        pytest.param(
+            ROOT / "examples" / "northfield-clinical-ops.yaml", 1, "presentation", True, id="slides"
+        ),
+    ],
+)
+def test_a_round_gets_the_playbook_its_format_and_words_ask_for(
+    path: Path, round_number: int, playbook: str, outline: bool
+) -> None:
+    from datetime import date
+
+    from finalist.coach.playbook import round_playbook
+
+    pb = round_playbook(load_case_file(path), round_number, KB, date(2026, 11, 20))
+    assert pb.guides[0].id == playbook
+    assert (pb.presentation is not None) is outline
+
+
+_PLAYBOOK = """playbooks:
+  - id: extra-lesson
+    format: presentation
+    cues: [lesson]
+    purpose: A lesson shows how you teach a class of pupils.{sectors}
+    before: [Ask about the class., Plan one aim.]
+    during: [Start promptly., Check learning., Adapt when needed.]
+    after: [Reflect honestly.]
+    avoid: [Lecturing., Cramming.]
+"""
+
+
+def test_a_playbook_with_a_sector_word_names_its_sectors() -> None:
+    def with_(sectors: str) -> None:
+        parse([*shipped_sources(), Source("extra/p.yaml", _PLAYBOOK.format(sectors=sectors))])
+
+    with pytest.raises(FinalistError, match=r"playbooks entry 'extra-lesson'.*'pupils'"):
+        with_("")
+    with_("\n    sectors: [schools]")

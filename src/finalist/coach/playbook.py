@@ -9,15 +9,18 @@ offer on the spot and for a deadline from another offer.
 
 from __future__ import annotations
 
+import re
 from datetime import date, timedelta
+from functools import cache
 
 from pydantic import BaseModel
 
 from finalist.coach.interviewers import Dossier, dossier
 from finalist.coach.questions import predict_questions
+from finalist.coach.sector import read_sector
 from finalist.knowledge import Knowledge
 from finalist.knowledge.schema import Archetype, Playbook, Theme
-from finalist.model import Case, Format, Interviewer, day_of
+from finalist.model import Case, Format, Interviewer, Round, day_of
 from finalist.text import distinctive, keywords, sentences
 from finalist.writing import with_article
 
@@ -122,20 +125,15 @@ def _needs(d: Dossier, person_priorities: list[str]) -> tuple[str, str]:
 def round_playbook(case: Case, number: int, knowledge: Knowledge, today: date) -> RoundPlaybook:
     rnd = case.rounds[number - 1]
     people = [(p, dossier(p, rnd, number, case, knowledge)) for p in rnd.interviewers]
-    audiences = {Archetype(d.archetype.value) for _p, d in people}
-    guides = [pb for pb in knowledge.playbooks if pb.format is rnd.format and pb.audience is None]
-    guides += [
-        pb
-        for pb in knowledge.playbooks
-        if pb.format is rnd.format and pb.audience is not None and pb.audience in audiences
-    ]
+    guides = _guides(case, rnd, [d for _p, d in people], knowledge)
     members = []
     for person, d in people:
         needs, source = _needs(d, person.priorities)
         members.append(Member(name=d.name, title=d.title, needs=needs, source=source))
     presentation = (
         _presentation(case, number, knowledge, today)
-        if rnd.format is Format.presentation or rnd.presentation_minutes
+        if (rnd.format is Format.presentation or rnd.presentation_minutes)
+        and all(pb.outline for pb in guides)
         else None
     )
     return RoundPlaybook(
@@ -158,6 +156,40 @@ def round_playbook(case: Case, number: int, knowledge: Knowledge, today: date) -
             for s in knowledge.scripts.values()
         ],
     )
+
+
+def _guides(case: Case, rnd: Round, people: list[Dossier], knowledge: Knowledge) -> list[Playbook]:
+    """The round's playbooks: the one its name, topic or place asks for ("a Year 9
+    lesson", "in-tray exercise", "site tour"), or the one for a panel of people who are
+    not staff; else its format's, with the pairing for a kind of interviewer in it."""
+    sector = read_sector(case, knowledge).value
+    fits = [pb for pb in knowledge.playbooks if not pb.sectors or sector in pb.sectors]
+    said = " ".join(filter(None, [rnd.name, rnd.topic, rnd.location]))
+    named = [pb for pb in fits if pb.cues and _any_word(tuple(pb.cues)).search(said)]
+    if named:
+        return named[:1]
+    # pupils, patients, tenants: the people the job serves (not a board member, who
+    # asks as staff do)
+    if people and all(
+        d.seat is not None and not knowledge.seats[d.seat.value].asks_as_staff for d in people
+    ):
+        seats = [pb for pb in fits if pb.for_seats]
+        if seats:
+            return seats[:1]
+    audiences = {Archetype(d.archetype.value) for d in people}
+    guides = [pb for pb in fits if pb.format is rnd.format and pb.audience is None]
+    guides += [
+        pb
+        for pb in fits
+        if pb.format is rnd.format and pb.audience is not None and pb.audience in audiences
+    ]
+    return guides
+
+
+@cache
+def _any_word(words: tuple[str, ...]) -> re.Pattern[str]:
+    alternatives = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    return re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])", re.IGNORECASE)
 
 
 def _presentation(case: Case, number: int, knowledge: Knowledge, today: date) -> Presentation:

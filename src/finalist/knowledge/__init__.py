@@ -223,8 +223,8 @@ def words_of_sectors(owners: dict[str, frozenset[str]], text: str) -> list[str]:
 
 
 def _check_sectors(k: Knowledge, fail: Callable[[str, str, str], None]) -> None:
-    """A question, a question to ask or a seat's question that uses one sector's own words
-    names the sectors it fits, and only sectors those words belong to."""
+    """A question, a question to ask, a playbook or a seat's question that uses one
+    sector's own words names the sectors it fits, and only sectors those words belong to."""
     owners = sector_words(k)
     # (kind, entry id, which part, the sectors it names, its words)
     entries: list[tuple[str, str, str, list[Sector], str]] = [
@@ -232,6 +232,16 @@ def _check_sectors(k: Knowledge, fail: Callable[[str, str, str], None]) -> None:
         for q in k.questions
     ]
     entries += [("asks", a.id, "it", a.sectors, " ".join([a.text, a.why])) for a in k.asks]
+    entries += [
+        (
+            "playbooks",
+            pb.id,
+            "it",
+            pb.sectors,
+            " ".join([pb.purpose, *pb.before, *pb.during, *pb.after, *pb.avoid]),
+        )
+        for pb in k.playbooks
+    ]
     entries += [
         (
             "seats",

@@ -248,11 +248,19 @@ class Playbook(Entry):
     id: Id
     format: Format
     audience: Archetype | None = None
+    # words in the round's name, topic or place that make this the round's playbook, over
+    # its format's: "lesson", "in-tray", "site tour"; matched as whole words, case ignored
+    cues: list[Word] = []
+    # the round is a panel of the people the job serves, not staff: pupils, patients, tenants
+    for_seats: bool = False
+    # the round gets the presentation outline and slide timings (a taught lesson does not)
+    outline: bool = True
     purpose: Sentence
     before: Annotated[list[Sentence], Field(min_length=2)]
     during: Annotated[list[Sentence], Field(min_length=3)]
     after: Annotated[list[Sentence], Field(min_length=1)]
     avoid: Annotated[list[Sentence], Field(min_length=2)]
+    sectors: list[Sector] = []  # the sectors it fits; empty: every sector
 
 
 class ChecklistItem(Entry):
