@@ -18,7 +18,14 @@ from finalist.model import Case
 
 from .conftest import DATA, EXAMPLES, Cli
 
-TODAY = "2026-11-28"  # every example has rounds ahead
+TODAY = "2026-11-28"
+# the examples with a round still ahead on TODAY (the charity's rounds are all behind it,
+# and its brief is the after-the-rounds one)
+AHEAD = [
+    p
+    for p in EXAMPLES
+    if any(r.date is not None and r.date.isoformat()[:10] > TODAY for r in load_case_file(p).rounds)
+]
 DEMO = next(p for p in EXAMPLES if p.name == "harbourline-product-lead.yaml")
 MAX_LINES = 250  # a five-minute read at 80 columns
 
@@ -118,7 +125,7 @@ def test_each_script_is_listed_once() -> None:
 # --- the terminal -----------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("example", EXAMPLES, ids=lambda p: p.stem)
+@pytest.mark.parametrize("example", AHEAD, ids=lambda p: p.stem)
 def test_the_brief_is_a_five_minute_read(cli: Cli, example: Path) -> None:
     shown = _narrow(cli, str(example), "--today", TODAY)
     lines = shown.count("\n")
@@ -134,7 +141,7 @@ def test_the_brief_is_a_five_minute_read(cli: Cli, example: Path) -> None:
 
 @pytest.mark.parametrize(
     "example",
-    [p for p in EXAMPLES if p.name != "castellan-cfo-search.yaml"],
+    [p for p in AHEAD if p.name != "castellan-cfo-search.yaml"],
     ids=lambda p: p.stem,
 )
 def test_full_prints_everything_and_each_script_once(cli: Cli, example: Path) -> None:
