@@ -286,7 +286,7 @@ def _person(path: Path, name: str) -> tuple[Case, int, Round, Interviewer]:
             ROOT / "examples" / "school-head-of-maths.yaml",
             "Kieran Doyle",
             "young-person",
-            "student' at a school",
+            "Year 10",
             id="pupil",
         ),
     ],

@@ -27,6 +27,7 @@ _DECIDERS = frozenset(
     a.value for a in (Archetype.executive, Archetype.department_head, Archetype.hiring_manager)
 )
 SEAT = 0.35  # how far above the others' mean a seat's own question stands
+_OTHER_KINDS = len(Archetype) - 1  # the archetypes a question's seat is weighed against
 STAPLE_BONUS = 0.8  # a classic, for someone who has not met the candidate before
 MOST_LIKELY, LIKELY = 5.0, 3.5  # score thresholds for the words the candidate sees
 ROUND_ONE_WORDS = 32  # a round-one note longer than this is shortened, or not quoted
@@ -166,8 +167,8 @@ def score_question(q: Question, who_: Person, rnd: Round, ctx: CaseContext) -> S
     score = 4.0 * weight
     # a question of their seat: far more usual for this kind of person than for the rest,
     # so the director's list and the hiring manager's differ
-    others = [q.askers.get(a, 0.0) for a in Archetype if a is not who_.archetype]
-    seat = weight - sum(others) / len(others)
+    others = sum(q.askers.values()) - q.askers.get(who_.archetype, 0.0)
+    seat = weight - others / _OTHER_KINDS
     if seat >= SEAT:
         score += 1.5 * seat
         reasons.append(("reason-seat", {"kind": kind}))

@@ -263,7 +263,12 @@ class _Mix:
 
 
 def _long_scenario(q: Question) -> bool:
-    return q.themes[0] is Theme.hypothetical_challenge and len(q.text.split()) >= LONG_SCENARIO
+    return q.themes[0] is Theme.hypothetical_challenge and _words(q.text) >= LONG_SCENARIO
+
+
+@cache
+def _words(text: str) -> int:
+    return len(text.split())
 
 
 class PersonQuestions(BaseModel):

@@ -31,20 +31,33 @@ class SeatReading(BaseModel):
 @cache
 def _patterns(
     knowledge: Knowledge,
-) -> tuple[tuple[str, re.Pattern[str], re.Pattern[str] | None, SeatKind], ...]:
-    """Every seat's title words, longest first, so "student representative" is read
-    before "student"; each with the words that make the title staff instead."""
-    found = [
-        (p, _words([p]), _words(guide.unless) if guide.unless else None, guide.id)
-        for guide in knowledge.seats.values()
-        for p in guide.patterns
-    ]
-    return tuple(sorted(found, key=lambda item: (-len(item[0]), item[0])))
+) -> tuple[re.Pattern[str], dict[str, SeatKind], dict[SeatKind, re.Pattern[str]]]:
+    """Every seat's title words in one pattern, longest first, so "student
+    representative" is read before "student"; which seat each word places; and for each
+    seat, the words that make the title staff instead."""
+    seat_of = {p: guide.id for guide in knowledge.seats.values() for p in guide.patterns}
+    staff = {guide.id: _words(guide.unless) for guide in knowledge.seats.values() if guide.unless}
+    return _words(list(seat_of)), seat_of, staff
 
 
 def _words(words: list[str]) -> re.Pattern[str]:
     alternatives = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
     return re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])", re.IGNORECASE)
+
+
+def _place(text: str, knowledge: Knowledge) -> tuple[SeatKind, str] | None:
+    """The seat the longest of the text's seat words places, unless the text also says the
+    person is staff for that seat ("Volunteer Coordinator")."""
+    if not knowledge.seats:
+        return None
+    every, seat_of, staff = _patterns(knowledge)
+    found = sorted((m.group(0) for m in every.finditer(text)), key=len, reverse=True)
+    for word in found:
+        seat = seat_of[word.lower()]
+        if seat in staff and staff[seat].search(text):
+            continue
+        return seat, word
+    return None
 
 
 def read_seat(
@@ -55,13 +68,9 @@ def read_seat(
     reason = ""
     # the title first, then the department: "Year 10 student" in "Student council"
     for where, text in (("title", person.title), ("department", person.department)):
-        for _word, rx, staff, seat in _patterns(knowledge) if text else ():
-            if staff is not None and staff.search(text or ""):
-                continue  # "Volunteer Coordinator": staff who work with the seat
-            if found := rx.search(text or ""):
-                kind, reason = seat, f"the {where} says '{found.group(0)}'"
-                break
-        if kind is not None:
+        placed = _place(text, knowledge) if text else None
+        if placed is not None:
+            kind, reason = placed[0], f"the {where} says '{placed[1]}'"
             break
     if kind is None and _HONORIFIC_MEMBER.match(person.name):
         kind, reason = SeatKind.elected_member, f"the name starts '{person.name.split()[0]}'"

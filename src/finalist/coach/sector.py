@@ -178,6 +178,7 @@ class Vocabulary:
             key=lambda w: (-len(w), w),
         )
         self._seen: dict[str, bool] = {}
+        self._suits: dict[tuple[tuple[Sector, ...], str], bool] = {}
         # one pattern for every word barred in this case, so a check is one search
         self._foreign = (
             re.compile(
@@ -200,6 +201,13 @@ class Vocabulary:
         one that names none fits wherever its words do."""
         if not sectors:
             return self.fits(text)
+        key = (tuple(sectors), text)
+        known = self._suits.get(key)
+        if known is None:  # weighed once per case, not once per person
+            known = self._suits[key] = self._named_fits(sectors, text)
+        return known
+
+    def _named_fits(self, sectors: list[Sector], text: str) -> bool:
         if self.sector is not None and any(s.value == self.sector for s in sectors):
             return True
         if self._owned is None:
