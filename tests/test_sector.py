@@ -374,6 +374,10 @@ def test_a_round_gets_the_playbook_its_format_and_words_ask_for(
     pb = round_playbook(load_case_file(path), round_number, KB, date(2026, 11, 20))
     assert pb.guides[0].id == playbook
     assert (pb.presentation is not None) is outline
+    if playbook == "site-tour":  # a one-on-one and a plant visit: both kinds of advice
+        assert [g.format.value for g in pb.guides[1:2]] == ["one-on-one"]
+    # no other format's advice, and no playbook that only words or seats pick
+    assert not any(g.cues or g.for_seats for g in pb.guides[1:])
 
 
 _PLAYBOOK = """playbooks:

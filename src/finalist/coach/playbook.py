@@ -160,29 +160,33 @@ def round_playbook(case: Case, number: int, knowledge: Knowledge, today: date) -
 
 def _guides(case: Case, rnd: Round, people: list[Dossier], knowledge: Knowledge) -> list[Playbook]:
     """The round's playbooks: the one its name, topic or place asks for ("a Year 9
-    lesson", "in-tray exercise", "site tour"), or the one for a panel of people who are
-    not staff; else its format's, with the pairing for a kind of interviewer in it."""
+    lesson", "in-tray exercise", "site tour"), in place of its format's when it is for the
+    same format and before it otherwise; or the one for a panel of the people the job
+    serves; else its format's, with the pairing for a kind of interviewer in it."""
     sector = read_sector(case, knowledge).value
     fits = [pb for pb in knowledge.playbooks if not pb.sectors or sector in pb.sectors]
     said = " ".join(filter(None, [rnd.name, rnd.topic, rnd.location]))
-    named = [pb for pb in fits if pb.cues and _any_word(tuple(pb.cues)).search(said)]
-    if named:
-        return named[:1]
+    named = [pb for pb in fits if pb.cues and _any_word(tuple(pb.cues)).search(said)][:1]
+    if named and named[0].format is rnd.format:
+        return named  # a taught lesson replaces the presentation's advice
     # pupils, patients, tenants: the people the job serves (not a board member, who
     # asks as staff do)
-    if people and all(
-        d.seat is not None and not knowledge.seats[d.seat.value].asks_as_staff for d in people
+    if (
+        not named
+        and people
+        and all(
+            d.seat is not None and not knowledge.seats[d.seat.value].asks_as_staff for d in people
+        )
     ):
         seats = [pb for pb in fits if pb.for_seats]
         if seats:
             return seats[:1]
     audiences = {Archetype(d.archetype.value) for d in people}
-    guides = [pb for pb in fits if pb.format is rnd.format and pb.audience is None]
-    guides += [
-        pb
-        for pb in fits
-        if pb.format is rnd.format and pb.audience is not None and pb.audience in audiences
-    ]
+    # "Panel and walk round": the walk round's advice, then the panel's
+    # a format's own playbooks: the ones no words or seats pick
+    own = [pb for pb in fits if pb.format is rnd.format and not pb.cues and not pb.for_seats]
+    guides = named + [pb for pb in own if pb.audience is None]
+    guides += [pb for pb in own if pb.audience is not None and pb.audience in audiences]
     return guides
 
 

@@ -83,6 +83,9 @@ def read_seat(
     elif kind is SeatKind.young_person and sector is Sector.universities:
         kind = SeatKind.student
         reason += " at a university"
+    elif kind is SeatKind.tenant and sector is Sector.health:
+        kind = SeatKind.service_user  # a care home's residents are the people it cares for
+        reason += " at a care provider"
     guide = knowledge.seats.get(kind.value)
     if guide is None:
         return None

@@ -134,7 +134,7 @@ def _people(focus: list[RoundBrief]) -> list[PersonLine]:
                     round_number=rb.people.round_number,
                     round_label=rb.people.round_label,
                     index=index,
-                    kind=d.archetype.label,
+                    kind=d.seat.label if d.seat else d.archetype.label,
                     cares=concern.text if concern else None,
                     cares_source=concern.source if concern else None,
                     cares_status=concern.status if concern else None,
