@@ -239,7 +239,8 @@ def score_question(q: Question, who_: Person, rnd: Round, ctx: CaseContext) -> S
         score += 0.5
         words = quoted(sorted(noted), who_.notes_words)
         reasons.append(("reason-person-notes", {"name": d.name, "words": words}))
-    job_hits = sorted(t for t in question_text_terms(q) if t in ctx.job_terms)[:3]
+    common_job = question_text_terms(q) & ctx.job_terms.keys()
+    job_hits = sorted(common_job)[:3] if common_job else []
     if job_hits:
         score += 0.4 * len(job_hits)
         reasons += _job_reasons(job_hits[:2], ctx)

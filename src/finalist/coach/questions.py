@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from functools import cache
+from typing import NamedTuple
 
 from pydantic import BaseModel
 
@@ -134,35 +135,36 @@ def _staff_questions(
     for this person and balanced by ``_Mix``."""
     who_ = person_context(person, d, knowledge)
     scored: list[tuple[float, str, Question, Scored]] = []
-    for q in _candidates(knowledge, who_.archetype, who_.also, rnd.format):
-        if ctx.vocabulary is not None and not ctx.vocabulary.suits(q.sectors, q.text):
-            continue  # another sector's word the case never uses: "roadmap" for a school
+    candidates = _candidates(knowledge, who_.archetype, who_.also, rnd.format)
+    if ctx.vocabulary is not None:  # no other sector's word the case never uses ("roadmap")
+        candidates = ctx.vocabulary.keep(candidates)
+    for q in candidates:
         result = score_question(q, who_, rnd, ctx)
         if result is not None:
             scored.append((result.score, q.id, q, result))
     scored.sort(key=lambda item: (-item[0], item[1]))
     chosen: list[Predicted] = []
     chosen_terms: list[frozenset[str]] = []
-    pool = scored[: top * 6]
-    # the staples still wanted, and more of them when the best scores leave none in
-    pool += [item for item in scored[top * 6 :] if item[2].staple]
+    # the staples still wanted come in too, when the best scores leave none in
+    pool = [
+        _Item(score, q, result, q.themes[0], q.staple, _long_scenario(q))
+        for score, _qid, q, result in scored[: top * 6]
+    ]
+    pool += [
+        _Item(score, q, result, q.themes[0], True, _long_scenario(q))
+        for score, _qid, q, result in scored[top * 6 :]
+        if q.staple
+    ]
     say = Reasons(knowledge)
     mix = _Mix(top)
     while pool and len(chosen) < top:
-        best_index, best_value = -1, float("-inf")
-        for i, (score, _qid, q, _r) in enumerate(pool):
-            if not mix.allows(q, top - len(chosen)):
-                continue
-            # a classic competes on how usual it is for this person; the theme cap
-            # still keeps the classics from crowding one theme
-            value = score - (0 if q.staple else SAME_THEME_PENALTY * mix.themes.get(q.themes[0], 0))
-            if value > best_value:
-                best_index, best_value = i, value
+        best_index = mix.best(pool, top - len(chosen))
         if best_index < 0:
             if mix.relax():
                 continue
             break
-        score, _qid, q, result = pool.pop(best_index)
+        item = pool.pop(best_index)
+        score, q, result = item.score, item.question, item.scored
         terms = question_text_terms(q)
         if any(similarity(terms, other) >= DUPLICATE for other in chosen_terms):
             continue
@@ -224,6 +226,17 @@ def _seat_questions(
     return out[:top]
 
 
+class _Item(NamedTuple):
+    """A scored question in the pool, with what the mix weighs it by."""
+
+    score: float
+    question: Question
+    scored: Scored
+    theme: Theme
+    staple: bool
+    long: bool
+
+
 class _Mix:
     """What keeps a list of ``top`` balanced: a few staples (the classics new interviewers
     still ask), no main theme in more than a quarter of it, and few long scenarios."""
@@ -237,13 +250,24 @@ class _Mix:
         self._top = top
         self.themes: dict[Theme, int] = {}
 
-    def allows(self, q: Question, left: int) -> bool:
-        if self.themes.get(q.themes[0], 0) >= self.theme_cap:
-            return False
-        if _long_scenario(q) and self.scenarios >= self.scenario_cap:
-            return False
-        # the last slots go to the staples still wanted
-        return q.staple or left > self.staples_wanted - self.staples
+    def best(self, pool: list[_Item], left: int) -> int:
+        """The index of the best item the mix still allows, -1 when none: a classic
+        competes on how usual it is for this person, anything else loses a little for
+        each question already chosen with its main theme; the theme cap keeps either kind
+        from crowding one theme; the last slots go to the staples still wanted."""
+        staples_only = left <= self.staples_wanted - self.staples
+        scenarios_full = self.scenarios >= self.scenario_cap
+        best_index, best_value = -1, float("-inf")
+        for i, item in enumerate(pool):
+            taken = self.themes.get(item.theme, 0)
+            if taken >= self.theme_cap or (item.long and scenarios_full):
+                continue
+            if staples_only and not item.staple:
+                continue
+            value = item.score if item.staple else item.score - SAME_THEME_PENALTY * taken
+            if value > best_value:
+                best_index, best_value = i, value
+        return best_index
 
     def relax(self) -> bool:
         """Loosen one rule when nothing left may be taken (too few staples or themes in

@@ -12,13 +12,26 @@ from __future__ import annotations
 
 import re
 from functools import cache, lru_cache
-from typing import Literal
+from typing import Literal, Protocol, TypeVar
 
 from pydantic import BaseModel
 
 from finalist.knowledge import Knowledge
 from finalist.model import Case, Sector
 from finalist.writing import join
+
+
+class _Tagged(Protocol):
+    """An entry of the knowledge that names the sectors it fits."""
+
+    @property
+    def sectors(self) -> list[Sector]: ...
+
+    @property
+    def text(self) -> str: ...
+
+
+E = TypeVar("E", bound=_Tagged)
 
 Confidence = Literal["high", "medium", "low"]
 STRONG = 5.0  # what one strong word is worth
@@ -179,6 +192,7 @@ class Vocabulary:
         )
         self._seen: dict[str, bool] = {}
         self._suits: dict[tuple[tuple[Sector, ...], str], bool] = {}
+        self._kept: dict[int, tuple[tuple[object, ...], tuple[object, ...]]] = {}
         # one pattern for every word barred in this case, so a check is one search
         self._foreign = (
             re.compile(
@@ -214,6 +228,15 @@ class Vocabulary:
             return False
         found = [m.group(0) for m in self._owned.finditer(text)]
         return bool(found) and all(_pattern(w).search(self._own) for w in found)
+
+    def keep(self, entries: tuple[E, ...]) -> tuple[E, ...]:
+        """The entries (questions, asks) that suit the case, worked out once per case for
+        each tuple of them: the same candidates are weighed for every person."""
+        known = self._kept.get(id(entries))
+        if known is None or known[0] is not entries:
+            kept = tuple(e for e in entries if self.suits(e.sectors, e.text))
+            known = self._kept[id(entries)] = (entries, kept)
+        return known[1]  # type: ignore[return-value]
 
     def fits(self, text: str) -> bool:
         if self._foreign is None:
