@@ -222,6 +222,9 @@ def words_of_sectors(owners: dict[str, frozenset[str]], text: str) -> list[str]:
     return list(dict.fromkeys(m.group(0).lower() for m in found))
 
 
+_SLOTS = re.compile(r"\{[^{}]*\}")
+
+
 def _check_sectors(k: Knowledge, fail: Callable[[str, str, str], None]) -> None:
     """A question, a question to ask, a playbook or a seat's question that uses one
     sector's own words names the sectors it fits, and only sectors those words belong to."""
@@ -241,6 +244,11 @@ def _check_sectors(k: Knowledge, fail: Callable[[str, str, str], None]) -> None:
             " ".join([pb.purpose, *pb.before, *pb.during, *pb.after, *pb.avoid]),
         )
         for pb in k.playbooks
+    ]
+    # a phrase's slots are not its words: "{competitors}" is filled from the case's notes
+    entries += [
+        ("phrasing", ph.id, "it", ph.sectors, _SLOTS.sub(" ", " ".join(ph.variants)))
+        for ph in k.phrasing.values()
     ]
     entries += [
         (

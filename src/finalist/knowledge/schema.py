@@ -341,6 +341,9 @@ class Phrasing(Entry):
     slots: dict[Annotated[str, StringConstraints(pattern=r"^[a-z_]+$")], SlotKind] = {}
     variants: Annotated[list[Sentence], Field(min_length=1)]
     note: Sentence | None = None  # for the writer of the content: where it is used
+    # the sectors it is written for, when its words are one sector's ("pupils"); the
+    # knowledge check refuses such words without them
+    sectors: list[Sector] = []
 
     @field_validator("variants")
     @classmethod
