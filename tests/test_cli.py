@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import os
+import sys
 from pathlib import Path
 
 import pytest
@@ -198,6 +200,16 @@ def test_each_example_through_every_command(cli: Cli, path: Path, tmp_path: Path
         pytest.param(("export",), "error: Missing argument", id="export-nothing"),
         pytest.param(("remove", "nope", "--yes"), "error: no case 'nope'", id="remove-unknown"),
         pytest.param(("nonsense",), "error: No such command 'nonsense'", id="unknown-command"),
+        pytest.param(
+            ("playbook", LUMEN, "--round", "\u00b2"),
+            "error: no round called '\u00b2'",
+            id="superscript",
+        ),
+        pytest.param(
+            ("questions", LUMEN, "--round", "\u0663"),
+            "error: no round called '\u0663'",
+            id="arabic-indic-digit",
+        ),
     ],
 )
 def test_bad_arguments_get_one_line(
@@ -220,6 +232,22 @@ BAD_FILES = {
     "latin-1": "candidate:\n  name: Inès\n".encode("latin-1"),
     "huge": b"candidate:\n  name: A\nopportunity:\n  company: B\n  role: C\n  job_description: "
     + b"x" * 10_000_000,
+    # nine levels of aliases: a few hundred bytes that would expand past gigabytes
+    "alias-bomb": b"a: &a [x, x, x, x, x, x, x, x, x]\n"
+    + b"".join(
+        f"{n}: &{n} [{', '.join(['*' + p] * 9)}]\n".encode()
+        for p, n in zip("abcdefgh", "bcdefghi", strict=True)
+    ),
+    "duplicate-key": b"candidate:\n  name: A\n  name: B\nopportunity:\n  company: C\n  role: D\n",
+    "binary-tag": b"candidate:\n  name: !!binary aGVsbG8=\nopportunity:\n  company: C\n  role: D\n",
+    "set-tag": b"candidate: !!set {a, b}\n",
+}
+
+REFUSED_BECAUSE = {
+    "alias-bomb": "an alias (*a) repeats another part of the file",
+    "duplicate-key": "the key 'name' is given twice (first on line 2)",
+    "binary-tag": "the tag 'binary' is not a plain value",
+    "set-tag": "the tag 'set' is not a plain value",
 }
 
 
@@ -231,8 +259,49 @@ def test_bad_files_change_nothing(cli: Cli, imported: str, tmp_path: Path, name:
     result = cli("import", path)
     assert result.code == 1
     assert result.err.startswith(f"error: {path}")
+    assert REFUSED_BECAUSE.get(name, "") in result.err
     assert result.err.count("\n") == 1
     assert _snapshot(cli) == before
+
+
+def test_what_is_not_a_file_is_refused_before_it_is_read(
+    cli: Cli, imported: str, tmp_path: Path
+) -> None:
+    fifo = tmp_path / "pipe.yaml"
+    os.mkfifo(fifo)  # opening it to read would wait for a writer forever
+    before = _snapshot(cli)
+    for path in (fifo, Path("/dev/zero")):
+        result = cli("import", path)
+        assert result.code == 1
+        assert result.err == (
+            f"error: {path} is not a regular file (a device, pipe or socket); save the text "
+            "to a file first, or pipe it in with -\n"
+        )
+    assert _snapshot(cli) == before
+
+
+def test_standard_input_is_read_with_a_limit_and_may_be_closed(imported: str) -> None:
+    """Real processes: a closed standard input, and one larger than any case file."""
+    import subprocess
+
+    base = [sys.executable, "-m", "finalist", "import", "-"]
+    closed = subprocess.run(base, stdin=subprocess.DEVNULL, capture_output=True, text=True)
+    assert closed.returncode == 1  # empty: nothing to import
+    shut = subprocess.run(base, capture_output=True, text=True, preexec_fn=lambda: os.close(0))
+    assert shut.returncode == 1
+    assert shut.stderr == (
+        "error: standard input is closed; pipe a case file in (finalist import - < case.yaml) "
+        "or give its path\n"
+    )
+    huge = subprocess.run(base, input=b"a" * 2_000_001, capture_output=True)
+    assert huge.returncode == 1
+    assert huge.stderr.decode().startswith("error: standard input is larger than 1 MB")
+
+
+def test_an_export_never_writes_an_alias(cli: Cli, imported: str) -> None:
+    out = cli("export", imported).out
+    assert "&id" not in out
+    assert "*id" not in out
 
 
 def test_hostile_text_is_shown_literally(cli: Cli, tmp_path: Path) -> None:

@@ -819,3 +819,29 @@ def test_a_refused_follow_up_answer_keeps_the_follow_up(client: TestClient) -> N
     value = re.search(r'name="asked" value="([^"]*)"', text)
     assert value
     assert json.loads(html.unescape(value.group(1))) == ['What did you do, yourself, "exactly"?']
+
+
+def test_the_api_stores_only_what_can_be_exported_and_imported_again(
+    client: TestClient,
+) -> None:
+    """The same size limit at every door: a case posted as JSON that would be larger
+    than a case file may be is refused, not stored and then unexportable."""
+    from finalist.casefile import load_case_file
+
+    data = load_case_file(EXAMPLES[0]).model_dump(mode="json", exclude_none=True)
+    data["id"] = "too-big"
+    data["stories"] = [
+        {"title": f"Story {i}", "situation": "x " * 9_000, "action": "y " * 9_000}
+        for i in range(40)
+    ]
+    refused = client.post("/api/cases", json=data)
+    assert refused.status_code == 400
+    assert "as a case file; case files are limited to 1 MB" in refused.json()["detail"]
+    assert client.get("/api/cases/too-big").status_code == 404
+
+
+def test_a_case_text_with_aliases_is_refused_at_the_api(client: TestClient) -> None:
+    text = "a: &a [x, x]\nb: [*a, *a]\n"
+    refused = client.post("/api/cases", json={"text": text})
+    assert refused.status_code == 400
+    assert "an alias (*a) repeats another part of the file" in refused.json()["detail"]

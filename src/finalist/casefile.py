@@ -6,6 +6,8 @@ A case file is validated whole before anything is stored: a bad file changes not
 from __future__ import annotations
 
 import difflib
+import stat
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -21,9 +23,62 @@ MAX_CASE_FILE_BYTES = 1_000_000  # documented in docs/case-file.md
 Path_ = tuple[str | int, ...]
 
 
+class _Refused(yaml.MarkedYAMLError):
+    """A YAML feature a case file does not use, refused where it is written."""
+
+
+# the plain types of a case file: text, numbers, true/false, nothing, lists and mappings
+_PLAIN_TAGS = frozenset(
+    f"tag:yaml.org,2002:{t}" for t in ("str", "int", "float", "bool", "null", "seq", "map")
+)
+
+
 class _Loader(yaml.SafeLoader):
     """YAML without surprises: dates stay text (we parse them ourselves, with good
-    messages) and only true/false are booleans, so a name like "No" stays a name."""
+    messages) and only true/false are booleans, so a name like "No" stays a name.
+
+    And nothing a case file does not need: no aliases (``*name``: a few hundred bytes of
+    them can expand into gigabytes, and a case file has nothing to repeat), no keys given
+    twice (the second would silently win), no tags beyond the plain types (``!!binary``,
+    ``!!set``). Each is refused with its line."""
+
+    def compose_node(self, parent: yaml.Node | None, index: object) -> yaml.Node | None:
+        if self.check_event(yaml.AliasEvent):
+            event = self.peek_event()  # type: ignore[no-untyped-call]
+            raise _Refused(
+                None,
+                None,
+                f"an alias (*{event.anchor}) repeats another part of the file; "
+                "write the text out in full",
+                event.start_mark,
+            )
+        node = super().compose_node(parent, index)  # type: ignore[arg-type]
+        if node is not None and node.tag not in _PLAIN_TAGS:
+            raise _Refused(
+                None,
+                None,
+                f"the tag {node.tag.rsplit(':', 1)[-1]!r} is not a plain value; "
+                "case files hold only text, numbers, true/false, lists and mappings",
+                node.start_mark,
+            )
+        return node
+
+    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
+        seen: dict[Any, int] = {}
+        for key_node, _value in node.value:
+            key = self.construct_object(key_node, deep=deep)
+            if isinstance(key, (list, dict)):
+                continue  # the base class refuses an unhashable key with its own message
+            if key in seen:
+                raise _Refused(
+                    None,
+                    None,
+                    f"the key {str(key)[:40]!r} is given twice (first on line {seen[key]}); "
+                    "keep one",
+                    key_node.start_mark,
+                )
+            seen[key] = key_node.start_mark.line + 1
+        return super().construct_mapping(node, deep=deep)
 
 
 _Loader.yaml_implicit_resolvers = {
@@ -41,33 +96,74 @@ _Loader.add_implicit_resolver(
 )
 
 
-def read_text(path: Path, limit: int = MAX_CASE_FILE_BYTES, what: str = "case files") -> str:
-    """The text of a file, refusing what is not a reasonably sized UTF-8 text file."""
+def read_stdin(limit: int = MAX_CASE_FILE_BYTES, what: str = "case files") -> str:
+    """Standard input as text, up to ``limit`` bytes: an error when it is closed or larger."""
+    stream = sys.stdin
+    if stream is None or stream.closed:
+        raise FinalistError(
+            "standard input is closed; pipe a case file in (finalist import - < case.yaml) "
+            "or give its path"
+        )
     try:
-        size = path.stat().st_size
+        data = stream.buffer.read(limit + 1) if hasattr(stream, "buffer") else None
+    except (OSError, ValueError) as exc:
+        raise FinalistError(f"standard input cannot be read ({exc}); give a file path") from None
+    if data is None:  # a text-only stream, as in tests
+        text = stream.read(limit + 1)
+        data = text.encode("utf-8")
+    if len(data) > limit:
+        raise FinalistError(
+            f"standard input is larger than {limit // 1_000_000} MB; {what} are limited to "
+            f"{limit // 1_000_000} MB (paste only the relevant part of long texts)"
+        )
+    return _decode(data, "<stdin>")
+
+
+def read_text(path: Path, limit: int = MAX_CASE_FILE_BYTES, what: str = "case files") -> str:
+    """The text of a file, refusing what is not a reasonably sized UTF-8 text file: a
+    folder, a device, a pipe or a socket is refused before anything is read, and no more
+    than ``limit`` bytes are ever read."""
+    try:
+        info = path.stat()
     except FileNotFoundError:
         raise FinalistError(f"{path}: no such file; check the path") from None
     except OSError as exc:
         raise FinalistError(f"{path}: cannot read it ({exc.strerror})") from None
-    if path.is_dir():
+    size = info.st_size
+    if stat.S_ISDIR(info.st_mode):
         raise FinalistError(f"{path} is a folder; give the path of a case file (.yaml)")
+    if not stat.S_ISREG(info.st_mode):
+        raise FinalistError(
+            f"{path} is not a regular file (a device, pipe or socket); save the text to a "
+            "file first, or pipe it in with -"
+        )
     if size > limit:
         raise FinalistError(
             f"{path} is {size / 1_000_000:.1f} MB; {what} are limited to "
             f"{limit // 1_000_000} MB (paste only the relevant part of long texts)"
         )
     try:
-        data = path.read_bytes()
+        with path.open("rb") as handle:
+            data = handle.read(limit + 1)  # a file that grew since stat stops here
     except OSError as exc:
         raise FinalistError(f"{path}: cannot read it ({exc.strerror})") from None
+    if len(data) > limit:
+        raise FinalistError(
+            f"{path} is larger than {limit // 1_000_000} MB; {what} are limited to "
+            f"{limit // 1_000_000} MB (paste only the relevant part of long texts)"
+        )
+    return _decode(data, str(path))
+
+
+def _decode(data: bytes, source: str) -> str:
     if b"\x00" in data:
-        raise FinalistError(f"{path} is a binary file; give a text file (UTF-8)")
+        raise FinalistError(f"{source} is a binary file; give a text file (UTF-8)")
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1
         raise FinalistError(
-            f"{path}:{line} is not UTF-8 text (byte 0x{data[exc.start]:02x}); "
+            f"{source}:{line} is not UTF-8 text (byte 0x{data[exc.start]:02x}); "
             "save the file as UTF-8 and try again"
         ) from None
 
@@ -111,6 +207,10 @@ def _parse_yaml(text: str, source: str) -> tuple[Any, dict[Path_, int]]:
         lines: dict[Path_, int] = {}
         _index_lines(node, (), lines)
         return loader.construct_document(node), lines
+    except _Refused as exc:
+        mark = exc.problem_mark
+        where = f"{source}:{mark.line + 1}" if mark else source
+        raise FinalistError(f"{where}: {exc.problem}") from None
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         where = f"{source}:{mark.line + 1}" if mark else source
@@ -294,7 +394,10 @@ def _model_at(path: Path_) -> type[BaseModel] | None:
 
 
 class _Dumper(yaml.SafeDumper):
-    pass
+    """Writes every value out in full: a case file never holds aliases."""
+
+    def ignore_aliases(self, data: Any) -> bool:
+        return True
 
 
 def _str_presenter(dumper: yaml.SafeDumper, data: str) -> yaml.ScalarNode:
@@ -303,6 +406,18 @@ def _str_presenter(dumper: yaml.SafeDumper, data: str) -> yaml.ScalarNode:
 
 
 _Dumper.add_representer(str, _str_presenter)
+
+
+def within_limit(case: Case, source: str = "the case") -> Case:
+    """The case, when its case file would stay within the limit every import enforces:
+    what is stored through a form or the API can always be exported and imported again."""
+    size = len(dump_case(case).encode("utf-8"))
+    if size > MAX_CASE_FILE_BYTES:
+        raise FinalistError(
+            f"{source} would be {size / 1_000_000:.1f} MB as a case file; case files are "
+            f"limited to {MAX_CASE_FILE_BYTES // 1_000_000} MB (shorten the longest texts)"
+        )
+    return case
 
 
 def dump_case(case: Case) -> str:

@@ -16,6 +16,7 @@ from pydantic import ValidationError
 from finalist.casefile import format_path, problems
 from finalist.errors import FieldError, FinalistError
 from finalist.model import Case, Interviewer, day_of, person_key, same_person
+from finalist.text import ascii_number
 
 Fields = dict[str, Any]
 
@@ -54,8 +55,8 @@ def round_index(case: Case, ref: str | None) -> int:
             raise FinalistError("the case has no rounds yet; add one with: finalist round add CASE")
         raise FinalistError(f"the case has {count} rounds ({listing}); say which with --round N")
     ref = ref.strip()
-    if ref.isdigit():
-        number = int(ref)
+    number = ascii_number(ref)
+    if number is not None:
         if 1 <= number <= count:
             return number - 1
         raise FinalistError(

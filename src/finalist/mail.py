@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from email.message import EmailMessage
 
 from finalist.errors import FinalistError
+from finalist.text import ascii_number
 
 KEYRING_SERVICE = "finalist-smtp"
 _TRUE = {"1", "true", "yes", "on"}
@@ -49,7 +50,8 @@ class SmtpSettings:
                 "FINALIST_SMTP_PORT) to send, or write drafts with --eml DIR instead"
             )
         port_text = env.get("FINALIST_SMTP_PORT", "").strip() or "587"
-        if not port_text.isdigit() or not 0 < int(port_text) < 65536:
+        port_number = ascii_number(port_text)
+        if port_number is None or not 0 < port_number < 65536:
             raise FinalistError(
                 f"FINALIST_SMTP_PORT {port_text[:20]!r} is not a port; use a number such as "
                 "587 (STARTTLS) or 465 (TLS)"

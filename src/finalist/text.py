@@ -127,6 +127,15 @@ SYNONYMS: dict[str, str] = {
 }
 
 
+_ASCII_NUMBER = re.compile(r"[0-9]{1,9}")
+
+
+def ascii_number(text: str) -> int | None:
+    """A whole number written in plain ASCII digits (at most nine), or None: "2" is 2,
+    while "²", "٣" and "1e3" are not numbers here, though str.isdigit says some are."""
+    return int(text) if _ASCII_NUMBER.fullmatch(text) else None
+
+
 def normalise(text: str) -> str:
     return unicodedata.normalize("NFKC", text).casefold().replace("\u2019", "'")
 

@@ -42,12 +42,12 @@ def import_cases(
     the earlier version is kept. All files are checked first: if one is invalid, nothing
     is stored.
     """
-    from finalist.casefile import load_case_file, parse_case
+    from finalist.casefile import load_case_file, parse_case, read_stdin
 
     loaded: list[tuple[Case, str | None]] = []
     for name in files:
         if name == "-":
-            loaded.append((parse_case(sys.stdin.read(), "<stdin>"), None))
+            loaded.append((parse_case(read_stdin(), "<stdin>"), None))
         else:
             path = Path(name).expanduser()
             loaded.append((load_case_file(path), str(path.resolve())))

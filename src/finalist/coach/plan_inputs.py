@@ -13,7 +13,7 @@ from finalist.coach.interviewers import dossier, read_title
 from finalist.knowledge import Knowledge
 from finalist.knowledge.schema import Archetype
 from finalist.model import Case, Interviewer, same_person
-from finalist.text import lower_first, sentences
+from finalist.text import ascii_number, lower_first, sentences
 from finalist.writing import gerund, shorten
 
 VERBS = (
@@ -255,8 +255,8 @@ def team_size(team: str) -> int | None:
     words = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8}
     words |= {"nine": 9, "ten": 10, "eleven": 11, "twelve": 12}
     for word in team.split():
-        if word.isdigit():
-            return int(word)
+        if (number := ascii_number(word)) is not None:
+            return number
         if word.lower() in words:
             return words[word.lower()]
     return None

@@ -125,16 +125,17 @@ def replace_case(
 def _parse(body: CaseText | dict[str, Any]) -> Any:
     from pydantic import ValidationError
 
-    from finalist.casefile import format_path, problems
+    from finalist.casefile import format_path, problems, within_limit
     from finalist.model import Case
 
     if isinstance(body, CaseText):
         return parse_case(body.text, "the case text")
     try:
-        return Case.model_validate(body)
+        case = Case.model_validate(body)
     except ValidationError as exc:
         path, message = problems(exc)[0]
         raise FinalistError(f"{format_path(path)}: {message}") from None
+    return within_limit(case, "the case")
 
 
 @router.delete("/cases/{case_id}", status_code=204)

@@ -11,8 +11,10 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from finalist.casefile import format_path, problems
+from finalist.casefile import format_path, problems, within_limit
+from finalist.errors import FinalistError
 from finalist.model import Case, Format, Stage
+from finalist.text import ascii_number
 
 MAX_FIELD_CHARS = 60_000  # above the longest case-file field; longer input is refused
 
@@ -166,8 +168,8 @@ def form_values(
             text = raw.strip()
             if not text:
                 value = None
-            elif text.isdigit() and len(text) < 7:
-                value = int(text)
+            elif len(text) < 7 and (number := ascii_number(text)) is not None:
+                value = number
             else:
                 errors[f.path] = f"{text[:30]!r} is not a whole number"
                 continue
@@ -188,7 +190,7 @@ def validate_case(data: dict[str, Any], base: tuple[str | int, ...] = ()) -> Cas
     from finalist.web.app import FormError
 
     try:
-        return Case.model_validate(data)
+        case = Case.model_validate(data)
     except ValidationError as exc:
         errors: dict[str, str] = {}
         for path, message in problems(exc):
@@ -199,6 +201,10 @@ def validate_case(data: dict[str, Any], base: tuple[str | int, ...] = ()) -> Cas
                 message = f"{format_path(path)}: {message}"
             errors.setdefault(key, message)
         raise FormError(errors) from None
+    try:
+        return within_limit(case)
+    except FinalistError as exc:
+        raise FormError({"": str(exc)}) from None
 
 
 def merge(target: dict[str, Any], changes: Mapping[str, Any]) -> dict[str, Any]:

@@ -12,6 +12,7 @@ from fastapi.responses import Response
 from finalist.errors import FinalistError
 from finalist.model import Case
 from finalist.store import StoredCase
+from finalist.text import ascii_number
 from finalist.web import forms
 from finalist.web.app import FormError, check_csrf, context, render
 from finalist.web.shared import person_no, posted, round_no, save, stored, story_no, to
@@ -266,8 +267,9 @@ def _removal(s: StoredCase, what: str) -> tuple[str, str, str]:
     parts = what.split("/")
     if what == "case":
         return f"the case {s.id} and its history", f"/cases/{s.id}", "/"
-    if parts[0] == "rounds" and len(parts) == 2 and parts[1].isdigit():
-        i = round_no(s, int(parts[1]))
+    numbers = [ascii_number(p) for p in parts]
+    if parts[0] == "rounds" and len(parts) == 2 and numbers[1] is not None:
+        i = round_no(s, numbers[1])
         label = s.case.rounds[i].label(i + 1)
         return (
             f"{label}, with its people and debrief",
@@ -278,18 +280,18 @@ def _removal(s: StoredCase, what: str) -> tuple[str, str, str]:
         parts[0] == "rounds"
         and len(parts) == 4
         and parts[2] == "people"
-        and parts[1].isdigit()
-        and parts[3].isdigit()
+        and numbers[1] is not None
+        and numbers[3] is not None
     ):
-        i, j = person_no(s, int(parts[1]), int(parts[3]))
+        i, j = person_no(s, numbers[1], numbers[3])
         name = s.case.rounds[i].interviewers[j].name
         return (
             f"{name} from {s.case.rounds[i].label(i + 1)}",
             (f"/cases/{s.id}/rounds/{parts[1]}/people/{parts[3]}"),
             f"/cases/{s.id}/rounds/{parts[1]}?saved=removed",
         )
-    if parts[0] == "stories" and len(parts) == 2 and parts[1].isdigit():
-        j = story_no(s, int(parts[1]))
+    if parts[0] == "stories" and len(parts) == 2 and numbers[1] is not None:
+        j = story_no(s, numbers[1])
         return (
             f"the story {s.case.stories[j].title!r}",
             f"/cases/{s.id}/stories/{parts[1]}",
@@ -314,7 +316,7 @@ def remove(request: Request, case_id: str, what: str) -> Response:
         ctx.store.remove_case(s.id)
         return to(after)
     data = _data(s)
-    parts = what.split("/")
+    parts = what.split("/")  # checked by _removal above: plain numbers in range
     if parts[0] == "rounds" and len(parts) == 2:
         del data["rounds"][int(parts[1]) - 1]
     elif parts[0] == "rounds":

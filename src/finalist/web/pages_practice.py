@@ -10,6 +10,7 @@ from fastapi.responses import Response
 
 from finalist.errors import FinalistError
 from finalist.store import StoredCase
+from finalist.text import ascii_number
 from finalist.web.app import FormError, check_csrf, context, render
 from finalist.web.shared import now, posted, stored
 
@@ -140,9 +141,10 @@ def practice_question(request: Request, case_id: str, n: int, k: int) -> Respons
 def _index(raw: str | None, count: int) -> int:
     if raw is None or raw == "":
         return 0
-    if not raw.isdigit() or int(raw) >= max(count, 1):
+    number = ascii_number(raw)
+    if number is None or number >= max(count, 1):
         raise FinalistError(f"there is no question {raw[:10]!r} for this person; start again")
-    return int(raw)
+    return number
 
 
 @router.post("/cases/{case_id}/practice/{n}/{k}", dependencies=[Csrf])
@@ -165,7 +167,7 @@ async def practice_answer(request: Request, case_id: str, n: int, k: int) -> Res
     prompt = qs[q].text if depth == 0 else _line(values, "prompt") or qs[q].text
     asked = _asked(values.get("asked"))
     seconds_text = str(values.get("seconds", ""))
-    seconds = int(seconds_text) if seconds_text.isdigit() and len(seconds_text) < 6 else None
+    seconds = ascii_number(seconds_text) if len(seconds_text) < 6 else None
     page = {
         "s": s,
         "section": "practice",

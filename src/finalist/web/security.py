@@ -15,6 +15,8 @@ import secrets
 from collections.abc import Awaitable, Callable, MutableMapping
 from typing import Any
 
+from finalist.text import ascii_number
+
 Scope = MutableMapping[str, Any]
 Message = MutableMapping[str, Any]
 Receive = Callable[[], Awaitable[Message]]
@@ -60,7 +62,8 @@ class BodyLimit:
             return
         headers = dict(scope.get("headers") or [])
         length = headers.get(b"content-length")
-        if length is not None and (not length.isdigit() or int(length) > self.limit):
+        size = ascii_number(length.decode("latin-1")) if length is not None else None
+        if length is not None and (size is None or size > self.limit):
             await _too_large(scope, send, self.limit)
             return
         seen = 0
