@@ -389,3 +389,30 @@ def test_hostile_text_in_every_field_is_stored_and_shown_as_text(cli: Cli, tmp_p
     md = cli("brief", "lumen-analyst", "--to", "md").out
     assert "<script" not in md
     assert "&lt;script&gt;" in md
+
+
+def test_an_output_that_is_not_a_regular_file_is_refused(cli: Cli, imported: str) -> None:
+    result = cli("export", imported, "-o", "/dev/full", "--force")
+    assert result.code == 1
+    assert result.err == (
+        "error: /dev/full is not a regular file (a device, pipe or socket); give a file name\n"
+    )
+    assert Path("/dev/full").is_char_device()  # not replaced by a plain file
+
+
+def test_an_output_symlink_is_written_through(cli: Cli, imported: str, tmp_path: Path) -> None:
+    target = tmp_path / "target.yaml"
+    target.write_text("old\n")
+    link = tmp_path / "link.yaml"
+    link.symlink_to(target)
+    assert cli("export", imported, "-o", link, "--force").code == 0
+    assert link.is_symlink()
+    assert target.read_text().startswith("id: ")
+
+
+def test_a_folder_that_cannot_be_written_gets_one_line(cli: Cli, imported: str) -> None:
+    # /sys is read-only even for root, so this holds however the tests are run
+    result = cli("export", imported, "-o", "/sys/case.yaml")
+    assert result.code == 1
+    assert result.err.startswith("error: cannot write in /sys: ")
+    assert result.err.count("\n") == 1

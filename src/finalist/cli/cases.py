@@ -97,21 +97,44 @@ def write_file(path: Path, text: str, *, force: bool) -> None:
 
 
 def write_file_bytes(path: Path, data: bytes, *, force: bool = True) -> None:
-    """Write bytes to path in one step: a temporary file renamed into place."""
+    """Write bytes to a regular file in one step: a temporary file beside it, flushed to
+    disk, then renamed into place, so a crash leaves the old file or the new one. A
+    symlink is followed (the file it points to is written, the link stays); a device, a
+    pipe, a socket or a folder is refused, whatever --force says."""
     import os
+    import stat
     import tempfile
 
     path = path.expanduser()
-    if path.is_dir():
+    if path.is_symlink():
+        path = path.resolve()  # write through the link, deliberately
+    try:
+        info = path.stat()
+    except FileNotFoundError:
+        info = None
+    except OSError as exc:
+        raise FinalistError(f"cannot write {path}: {exc.strerror}") from None
+    if info is not None and stat.S_ISDIR(info.st_mode):
         raise FinalistError(f"{path} is a folder; give a file name, e.g. {path / 'case.yaml'}")
-    if path.exists() and not force:
+    if info is not None and not stat.S_ISREG(info.st_mode):
+        raise FinalistError(
+            f"{path} is not a regular file (a device, pipe or socket); give a file name"
+        )
+    if info is not None and not force:
         raise FinalistError(f"{path} already exists; add --force to overwrite it")
     if not path.parent.is_dir():
         raise FinalistError(f"the folder {path.parent} does not exist; create it first")
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+    except OSError as exc:
+        raise FinalistError(f"cannot write in {path.parent}: {exc.strerror}") from None
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        if info is not None:
+            os.chmod(tmp, stat.S_IMODE(info.st_mode))  # an overwritten file keeps its mode
         os.replace(tmp, path)
     except OSError as exc:
         Path(tmp).unlink(missing_ok=True)

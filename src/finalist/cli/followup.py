@@ -109,6 +109,7 @@ def _notes_sent(loaded: Loaded) -> set[int]:
 
 def _write_eml(result: NotesResult, case: Case, folder: Path) -> None:
     """Each note as an email draft that opens in any mail client."""
+    from finalist.cli.cases import write_file_bytes
     from finalist.model import slugify
     from finalist.render.email import note_message
 
@@ -120,7 +121,7 @@ def _write_eml(result: NotesResult, case: Case, folder: Path) -> None:
     for i, note in enumerate(result.notes, start=1):
         message = note_message(note, case, draft=True)
         path = folder / f"{i:02d}-{slugify(note.to)}.eml"
-        path.write_bytes(bytes(message))
+        write_file_bytes(path, bytes(message))
         print(f"wrote {path}", file=sys.stderr)
 
 
