@@ -287,3 +287,31 @@ def test_upgrade_from_every_older_schema(database_url: str, tmp_path: Path) -> N
             result = store.upgrade(NOW)
             assert (result.before, result.after) == (revision, SCHEMA_REVISION)
             assert store.get_case("lumen").case.candidate.name == "Ines Duarte"
+
+
+def test_the_data_folder_and_database_are_the_users_alone(tmp_path: Path) -> None:
+    import stat
+    from datetime import UTC, datetime
+
+    from finalist.settings import Settings
+    from finalist.store import open_store
+
+    home = tmp_path / "fresh"
+    settings = Settings(home=home, database_url=Settings.default_url(home))
+    open_store(settings, now=datetime(2026, 12, 3, tzinfo=UTC)).close()
+    assert stat.S_IMODE(home.stat().st_mode) == 0o700
+    assert stat.S_IMODE((home / "finalist.db").stat().st_mode) == 0o600
+
+
+def test_a_data_folder_others_can_open_gets_a_warning(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from finalist.settings import Settings
+
+    home = tmp_path / "shared"
+    home.mkdir(mode=0o755)
+    home.chmod(0o755)
+    Settings(home=home, database_url=Settings.default_url(home)).data_dir()
+    err = capsys.readouterr().err
+    assert f"other users on this machine can open the data folder {home} (mode 755)" in err
+    assert f"chmod 700 {home}" in err

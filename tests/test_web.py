@@ -845,3 +845,22 @@ def test_a_case_text_with_aliases_is_refused_at_the_api(client: TestClient) -> N
     refused = client.post("/api/cases", json={"text": text})
     assert refused.status_code == 400
     assert "an alias (*a) repeats another part of the file" in refused.json()["detail"]
+
+
+def test_a_busy_port_is_one_line_of_our_own(cli: object) -> None:
+    import socket
+
+    taken = socket.socket()
+    taken.bind(("127.0.0.1", 0))
+    taken.listen()
+    port = taken.getsockname()[1]
+    try:
+        result = cli("serve", "--port", str(port))  # type: ignore[operator]
+    finally:
+        taken.close()
+    assert result.code == 1
+    assert result.err == (
+        f"error: cannot listen on 127.0.0.1:{port}: another program (perhaps another "
+        "finalist serve) is using that port; stop it, or choose another with --port\n"
+    )
+    assert result.out == ""  # no "finalist is at ..." for a server that never started

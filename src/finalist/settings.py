@@ -9,11 +9,15 @@ from __future__ import annotations
 
 import os
 import re
+import stat
+import sys
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
 from finalist.errors import FinalistError
+
+_WARNED: set[Path] = set()  # data folders already warned about in this process
 
 
 @dataclass(frozen=True)
@@ -115,12 +119,21 @@ class Settings:
         return self.database_url.startswith("sqlite")
 
     def data_dir(self) -> Path:
-        """The folder for finalist's files, created on first use."""
+        """The folder for finalist's files, created on first use for this user alone
+        (0700); a folder others can read or enter gets a warning with the fix, once."""
         try:
-            self.home.mkdir(parents=True, exist_ok=True)
+            self.home.mkdir(mode=0o700, parents=True, exist_ok=True)
+            mode = stat.S_IMODE(self.home.stat().st_mode)
         except OSError as exc:
             raise FinalistError(
                 f"cannot create the data folder {self.home}: {exc.strerror}; "
                 "set FINALIST_HOME to a folder you can write to"
             ) from None
+        if mode & 0o077 and self.home not in _WARNED:
+            _WARNED.add(self.home)
+            print(
+                f"warning: other users on this machine can open the data folder {self.home} "
+                f"(mode {mode:o}); make it yours alone with: chmod 700 {self.home}",
+                file=sys.stderr,
+            )
         return self.home

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import errno
+import socket
 import sys
 from typing import Annotated
 
@@ -56,6 +58,7 @@ def serve(
     fixed = today(today_) if today_ else None
     hosts = LOCAL_HOSTS if not allow_remote else ("*",)
     app = create_app(today=(lambda: fixed) if fixed else None, allowed_hosts=hosts)
+    sock = _listen(host, port)  # before saying where: a busy port is said instead
     url = f"http://{'127.0.0.1' if host in ('0.0.0.0', '::') else host}:{port}/"
     print(f"finalist is at {url} (Ctrl-C to stop)", file=sys.stderr)
     if open_browser:
@@ -63,9 +66,28 @@ def serve(
         import webbrowser
 
         threading.Timer(1.0, lambda: webbrowser.open(url)).start()
+    config = uvicorn.Config(app, log_level="warning", server_header=False)
+    uvicorn.Server(config).run(sockets=[sock])
+
+
+def _listen(host: str, port: int) -> socket.socket:
+    """The server's socket, bound here so that a busy port gets finalist's own one-line
+    message rather than the web server's log line."""
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    sock = socket.socket(family, socket.SOCK_STREAM)
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
     try:
-        uvicorn.run(app, host=host, port=port, log_level="warning", server_header=False)
+        sock.bind((host, port))
     except OSError as exc:
+        sock.close()
+        busy = exc.errno == errno.EADDRINUSE
         raise FinalistError(
-            f"cannot listen on {host}:{port} ({exc.strerror}); try --port"
+            f"cannot listen on {host}:{port}: "
+            + (
+                "another program (perhaps another finalist serve) is using that port; stop "
+                "it, or choose another with --port"
+                if busy
+                else f"{exc.strerror}; choose another address or --port"
+            )
         ) from None
+    return sock

@@ -106,8 +106,11 @@ class Store:
 def open_store(settings: Settings, *, now: datetime, migrate: bool = True) -> Store:
     """Open the configured database, creating or upgrading its schema when needed."""
     backups = None
+    own_file: Path | None = None
     if settings.is_sqlite and settings.database_url == Settings.default_url(settings.home):
         settings.data_dir()
+        own_file = settings.home / "finalist.db"
+    created = own_file is not None and not own_file.exists()
     if settings.is_sqlite:
         backups = settings.home / "backups"
     engine = database.create_engine(settings.database_url)
@@ -115,6 +118,8 @@ def open_store(settings: Settings, *, now: datetime, migrate: bool = True) -> St
     try:
         if migrate:
             database.ensure_schema(engine, backups, now)
+        if created and own_file is not None and own_file.exists():
+            own_file.chmod(0o600)  # the candidate's data, for them alone
     except BaseException:
         store.close()
         raise
