@@ -62,6 +62,7 @@ class Inbox:
 
     def __init__(self) -> None:
         self.messages: list[Message] = []
+        self.envelopes: list[list[str]] = []  # the RCPT TO addresses of each message
         self.refuse: set[str] = set()
 
     async def handle_RCPT(
@@ -74,6 +75,7 @@ class Inbox:
 
     async def handle_DATA(self, server: Any, session: Any, envelope: Any) -> str:
         self.messages.append(message_from_bytes(envelope.original_content))
+        self.envelopes.append(list(envelope.rcpt_tos))
         return "250 Message accepted for delivery"
 
 
@@ -389,3 +391,21 @@ def test_the_time_sent_is_on_the_candidates_clock(cli: Cli, inbox: Inbox, tmp_pa
     sent = [n["sent_at"] for n in notes if n["sent_at"]]
     assert len(sent) == 2
     assert all(s.endswith("+09:00") for s in sent)
+
+
+def test_a_name_never_becomes_an_address(cli: Cli, inbox: Inbox, tmp_path: Path) -> None:
+    """The recipient is the interviewer's email field alone: a name holding an address,
+    or a comma, only ever shows as a (quoted) display name."""
+    hostile = "Catriona MacLeod <catriona@attacker.example>"
+    text = CASE.replace("Aisha Grant", hostile).replace("Tom Reyes", "Reyes, Tom")
+    path = tmp_path / "hostile.yaml"
+    path.write_text(text, encoding="utf-8")
+    assert cli("import", path).code == 0
+    result = cli("thanks", CASE_ID, "--send", "--yes", "--today", "2026-11-20")
+    assert result.code == 0, result.err
+    assert sorted(inbox.envelopes) == [["aisha@harbour.example"], ["tom@harbour.example"]]
+    to = sorted(str(m["To"]) for m in inbox.messages)
+    assert to == [
+        '"Catriona MacLeod <catriona@attacker.example>" <aisha@harbour.example>',
+        '"Reyes, Tom" <tom@harbour.example>',
+    ]

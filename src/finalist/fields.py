@@ -79,13 +79,24 @@ OptName = Annotated[_NameText | None, BeforeValidator(_empty_line_to_none)]
 OptText = Annotated[_Text | None, BeforeValidator(_empty_to_none)]
 OptLongText = Annotated[_LongText | None, BeforeValidator(_empty_to_none)]
 
-_EMAIL = re.compile(r"^[^@\s<>\"']+@[^@\s<>\"']+\.[^@\s<>\"'.]{2,}$")
+_EMAIL = re.compile(r"^[^@\s<>\"',;()\[\]\\]+@[^@\s<>\"',;()\[\]\\]+\.[^@\s<>\"',;.()]{2,}$")
 
 
 def _check_email(value: Any) -> Any:
+    """An address by the standard's syntax (email-validator, no network look-up), and
+    plain enough to be the one recipient of a note: no quoting, no comments, no commas."""
+    from email_validator import EmailNotValidError, validate_email
+
     value = _empty_line_to_none(value)
-    if isinstance(value, str) and not _EMAIL.match(value):
-        raise ValueError(f"{value[:60]!r} is not an email address; write it as name@example.com")
+    if isinstance(value, str):
+        try:
+            if not _EMAIL.match(value):
+                raise EmailNotValidError("shape")
+            validate_email(value, check_deliverability=False)
+        except EmailNotValidError:
+            raise ValueError(
+                f"{value[:60]!r} is not an email address; write it as name@example.com"
+            ) from None
     return value
 
 

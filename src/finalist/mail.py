@@ -99,6 +99,7 @@ class Outgoing:
 
     person: str
     message: EmailMessage
+    address: str  # the interviewer's own email field: the one recipient, whatever the headers say
 
 
 def send_all(
@@ -129,7 +130,7 @@ def send_all(
         _login(server, smtp, password)
         for item in outgoing:
             try:
-                server.send_message(item.message)
+                server.send_message(item.message, to_addrs=[item.address])
             except smtplib.SMTPRecipientsRefused as exc:
                 codes = "; ".join(
                     f"{addr}: {_reply(c, m)}" for addr, (c, m) in exc.recipients.items()

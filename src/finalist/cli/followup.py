@@ -182,7 +182,11 @@ def _send(loaded: Loaded, result: NotesResult, *, yes: bool, as_json: bool) -> N
             return
     password = find_password(smtp)
     moment = now()
-    outgoing = [Outgoing(n.to, note_message(n, case, draft=False, now=moment)) for n in ready]
+    outgoing = [
+        Outgoing(n.to, note_message(n, case, draft=False, now=moment), n.email)
+        for n in ready
+        if n.email
+    ]
     by_person = {n.to: n for n in ready}
 
     with store() as opened:
