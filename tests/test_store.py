@@ -10,6 +10,7 @@ import sqlalchemy as sa
 
 from finalist.casefile import load_case_file
 from finalist.errors import FinalistError
+from finalist.model import Case
 from finalist.settings import Settings
 from finalist.store import SCHEMA_REVISION, SaveStatus, Store, open_store
 from finalist.store import database as db
@@ -315,3 +316,27 @@ def test_a_data_folder_others_can_open_gets_a_warning(
     err = capsys.readouterr().err
     assert f"other users on this machine can open the data folder {home} (mode 755)" in err
     assert f"chmod 700 {home}" in err
+
+
+def test_a_full_disk_mid_import_stores_nothing_and_says_so(tmp_path: Path) -> None:
+    """The database fills up after a few of many cases (SQLite's max_page_count stands in
+    for a full disk): the import is one transaction, so none is stored, as the message says."""
+    url = f"sqlite:///{tmp_path / 'full.db'}"
+    opened = open_store(Settings(home=tmp_path / "home", database_url=url), now=NOW)
+    with opened.engine.connect() as conn:
+        pages = conn.exec_driver_sql("PRAGMA page_count").scalar_one()
+
+    @sa.event.listens_for(opened.engine, "connect")
+    def _small_disk(dbapi: object, _record: object) -> None:
+        dbapi.execute(f"PRAGMA max_page_count = {int(pages) + 8}")  # type: ignore[attr-defined]
+
+    opened.engine.dispose()
+    data = load_case_file(EXAMPLES[0]).model_dump()
+    many = []
+    for i in range(60):
+        data["id"] = f"case-{i:03d}"
+        many.append((Case.model_validate(data), None))
+    with pytest.raises(FinalistError, match="nothing was saved"):
+        opened.save_cases(many, now=NOW)
+    assert opened.case_ids() == []
+    opened.close()

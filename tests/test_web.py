@@ -864,3 +864,36 @@ def test_a_busy_port_is_one_line_of_our_own(cli: object) -> None:
         "finalist serve) is using that port; stop it, or choose another with --port\n"
     )
     assert result.out == ""  # no "finalist is at ..." for a server that never started
+
+
+ODD_NUMBERS = ["\u00b2", "\u0663", "-1", "0", "99999999999", "1e3", " 1", "x", "%00"]
+
+
+def test_no_page_answers_500_for_an_odd_parameter(tmp_path: Path) -> None:
+    """Every GET route, with every path parameter and the usual query parameters set to
+    numbers that are not plain ASCII digits (or are out of range), answers below 500."""
+    from finalist.casefile import load_case_file
+
+    home = tmp_path / "home"
+    app = create_app(Settings(home=home, database_url=Settings.default_url(home)))
+    with TestClient(app, base_url="http://127.0.0.1", raise_server_exceptions=False) as c:
+        data = load_case_file(EXAMPLES[0]).model_dump(mode="json", exclude_none=True)
+        data["id"] = "c"
+        assert c.post("/api/cases", json=data).status_code == 201
+        failures = []
+        for route in app.routes:
+            path = getattr(route, "path", "")
+            if "GET" not in getattr(route, "methods", set()) or path.startswith("/static"):
+                continue
+            for odd in ODD_NUMBERS:
+                url = re.sub(
+                    r"{(\w+)(?::\w+)?}",
+                    lambda m, odd=odd: "c" if m.group(1) == "case_id" else odd,
+                    path,
+                )
+                for query in ("", "?round=", "?n=", "?top=", "?i=", "?depth=", "?seconds="):
+                    r = c.get(url + query + (odd if query else ""))
+                    if r.status_code >= 500:
+                        failures.append((path, query, odd, r.status_code))
+    app.state.finalist.store.close()
+    assert failures == []

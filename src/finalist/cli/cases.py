@@ -58,10 +58,8 @@ def import_cases(
             f"two of these files are the same case ({', '.join(sorted(repeated))}); "
             "import one of them, or give each its own id: field"
         )
-    results = []
-    with store() as opened:
-        for case, source in loaded:
-            results.append(opened.save_case(case, now=now(), source=source))
+    with store() as opened:  # one transaction: every file stored, or none
+        results = opened.save_cases(loaded, now=now())
     if as_json:
         emit_json([{"id": r.id, "status": r.status.value, "revision": r.revision} for r in results])
         return

@@ -345,7 +345,9 @@ def _write_cache(path: Path, knowledge: Knowledge) -> None:
         "sources": knowledge.sources,
     }
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
+        # the cache sits in the data folder: both for this user alone, like the database
+        path.parent.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+        path.parent.mkdir(mode=0o700, exist_ok=True)
         for old in path.parent.glob("knowledge-*.json"):
             old.unlink(missing_ok=True)
         fd, tmp = tempfile.mkstemp(prefix=".knowledge-", dir=path.parent)

@@ -6,7 +6,7 @@ repository functions in ``finalist.store.cases``.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import datetime
 from pathlib import Path
 from typing import TypeVar
@@ -50,6 +50,14 @@ class Store:
 
     def save_case(self, case: Case, *, now: datetime, source: str | None = None) -> SaveResult:
         return self._run(lambda conn: repo.save_case(conn, case, now=now, source=source))
+
+    def save_cases(
+        self, items: Sequence[tuple[Case, str | None]], *, now: datetime
+    ) -> list[SaveResult]:
+        """Store several cases in one transaction: all of them, or (on any error) none."""
+        return self._run(
+            lambda conn: [repo.save_case(conn, c, now=now, source=src) for c, src in items]
+        )
 
     def get_case(self, ref: str) -> StoredCase:
         return self._run(lambda conn: repo.get_case(conn, ref))
