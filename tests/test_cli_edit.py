@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 
-from .conftest import DATA, Cli
+from .conftest import DATA, ROOT, Cli
 
 LUMEN = "lumen-textiles-operations-analyst"
 
@@ -167,3 +168,52 @@ def test_hostile_and_non_latin_text_is_accepted(cli: Cli) -> None:
     assert cli("interviewer", "add", "lumen", "--name", hostile).code == 0
     names = [p["name"] for p in _case(cli)["rounds"][0]["interviewers"]]  # type: ignore[index]
     assert hostile in names
+
+
+def test_an_edit_that_raced_another_is_refused_and_loses_nothing(tmp_path: Path) -> None:
+    """The issue's reproduction, with real processes: a removal waits at its question
+    while another command adds a story; answered afterwards, the removal is refused with a
+    message that says why, and both the story and the round are still there."""
+    import os
+    import select
+    import subprocess
+    import sys
+    import time
+
+    env = {**os.environ, "FINALIST_HOME": str(tmp_path / "race-home")}
+    finalist = [sys.executable, "-m", "finalist"]
+    example = ROOT / "examples" / "castellan-cfo-search.yaml"
+    imported = subprocess.run([*finalist, "import", str(example)], env=env, capture_output=True)
+    case_id = imported.stdout.decode().split("\t")[0]
+    remover = subprocess.Popen(
+        [*finalist, "round", "remove", case_id, "3"],
+        env=env,
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    assert remover.stdout is not None
+    assert remover.stdin is not None
+    seen = b""
+    deadline = time.monotonic() + 60
+    while b"?" not in seen and time.monotonic() < deadline:  # wait for the question
+        ready, _w, _x = select.select([remover.stdout], [], [], 1)
+        if ready:
+            seen += os.read(remover.stdout.fileno(), 1024)
+    assert b"Remove" in seen, seen
+    added = subprocess.run(
+        [*finalist, "story", "add", case_id, "--title", "Added meanwhile"],
+        env=env,
+        capture_output=True,
+        text=True,
+    )
+    assert added.returncode == 0, added.stderr
+    _out, err = remover.communicate(b"y\n", timeout=60)
+    assert remover.returncode == 1
+    assert "changed while you were editing it" in err.decode()
+    assert "nothing was saved" in err.decode()
+    shown = subprocess.run(
+        [*finalist, "show", case_id], env=env, capture_output=True, text=True
+    ).stdout
+    assert "Added meanwhile" in shown
+    assert "plant visit" in shown  # round 3 is still there

@@ -340,3 +340,19 @@ def test_a_full_disk_mid_import_stores_nothing_and_says_so(tmp_path: Path) -> No
         opened.save_cases(many, now=NOW)
     assert opened.case_ids() == []
     opened.close()
+
+
+def test_a_change_from_an_old_revision_is_refused(store: Store) -> None:
+    from finalist.store.cases import StaleCase
+
+    first = store.save_case(MINIMAL, now=NOW)
+    newer = MINIMAL.model_copy(update={"stories": []})
+    assert store.save_case(newer, now=NOW, expected=first.revision).revision == 2
+    stale = MINIMAL.model_copy(update={"rounds": []})
+    with pytest.raises(StaleCase, match="you started from revision 1; it is now at revision 2"):
+        store.save_case(stale, now=NOW, expected=first.revision)
+    kept = store.get_case(first.id)
+    assert kept.revision == 2
+    assert kept.case.stories == []
+    assert kept.case.rounds == MINIMAL.rounds
+    assert store.revision_count(first.id) == 1  # the refused change left no history row

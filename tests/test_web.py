@@ -601,7 +601,9 @@ def test_api_debrief_round_trip(client: TestClient) -> None:
             }
         ],
     }
-    r = client.put(f"/api/cases/{case_id}/rounds/1/debrief", json=body)
+    r = client.put(
+        f"/api/cases/{case_id}/rounds/1/debrief", json=body, headers=_match(client, case_id)
+    )
     assert r.status_code == 200, r.text
     out = r.json()
     assert (out["id"], out["status"], out["round"]) == (case_id, "updated", 1)
@@ -616,14 +618,23 @@ def test_api_debrief_round_trip(client: TestClient) -> None:
     ]
     stored = client.get(f"/api/cases/{case_id}").json()["case"]["rounds"][0]["debrief"]
     assert stored == out["debrief"] | {"next_steps": None, "went_well": None, "went_badly": None}
-    again = client.put(f"/api/cases/{case_id}/rounds/1/debrief", json=body).json()
+    again = client.put(
+        f"/api/cases/{case_id}/rounds/1/debrief", json=body, headers=_match(client, case_id)
+    ).json()
     assert again["status"] == "unchanged"
     bad = client.put(
-        f"/api/cases/{case_id}/rounds/1/debrief", json={"next_contact": {"by": "soon"}}
+        f"/api/cases/{case_id}/rounds/1/debrief",
+        json={"next_contact": {"by": "soon"}},
+        headers=_match(client, case_id),
     )
     assert bad.status_code == 400
     assert bad.json()["field"] == "next_contact.by"
     assert bad.json()["detail"].startswith("rounds[0].debrief.next_contact.by: 'soon' is not")
+
+
+def _match(client: TestClient, case_id: str) -> dict[str, str]:
+    """If-Match for a change: the ETag the case has now."""
+    return {"If-Match": client.get(f"/api/cases/{case_id}").headers["etag"]}
 
 
 def test_api_round_trip(client: TestClient) -> None:
@@ -652,6 +663,7 @@ def test_api_round_trip(client: TestClient) -> None:
     debrief = client.put(
         f"/api/cases/{RIVERSIDE}/rounds/1/debrief",
         json={"talked_with": [{"interviewer": "Grace Lin", "topics": ["close"]}]},
+        headers=_match(client, RIVERSIDE),
     )
     assert debrief.status_code == 200, debrief.text
     notes = client.get(f"/api/cases/{RIVERSIDE}/thanks?round=1").json()
@@ -662,13 +674,21 @@ def test_api_round_trip(client: TestClient) -> None:
     assert [s["label"] for s in analysis.json()["sentences"]] == ["A", "R"]
     case = client.get(f"/api/cases/{RIVERSIDE}").json()["case"]
     case["opportunity"]["stage"] = "final"
-    replaced = client.put(f"/api/cases/{RIVERSIDE}", json=case)
+    replaced = client.put(f"/api/cases/{RIVERSIDE}", json=case, headers=_match(client, RIVERSIDE))
     assert replaced.json() == {"id": RIVERSIDE, "status": "updated"}
     assert client.get(f"/api/cases/{RIVERSIDE}").json()["revision"] == 3
-    broken = client.put(f"/api/cases/{RIVERSIDE}", json={**case, "rounds": "none"})
+    broken = client.put(
+        f"/api/cases/{RIVERSIDE}",
+        json={**case, "rounds": "none"},
+        headers=_match(client, RIVERSIDE),
+    )
     assert broken.status_code == 400
     assert broken.json()["detail"].startswith("rounds")
-    assert client.delete(f"/api/cases/{RIVERSIDE}").status_code == 204
+    assert client.delete(f"/api/cases/{RIVERSIDE}").status_code == 428  # If-Match needed
+    assert (
+        client.delete(f"/api/cases/{RIVERSIDE}", headers=_match(client, RIVERSIDE)).status_code
+        == 204
+    )
     assert client.get(f"/api/cases/{RIVERSIDE}").status_code == 404
 
 
@@ -897,3 +917,59 @@ def test_no_page_answers_500_for_an_odd_parameter(tmp_path: Path) -> None:
                         failures.append((path, query, odd, r.status_code))
     app.state.finalist.store.close()
     assert failures == []
+
+
+def _edit_values(client: TestClient, case_id: str) -> dict[str, str]:
+    edit = client.get(f"/cases/{case_id}/edit").text
+    values = dict(
+        re.findall(
+            r'name="([a-z_.]+)" type="(?:text|email)"\s+(?:inputmode="numeric"\s+)?value="([^"]*)"',
+            edit,
+        )
+    )
+    values["o.stage"] = "second-round"
+    revision = re.search(r'name="revision" value="(\d+)"', edit)
+    assert revision, "every form on a case carries the revision it was shown at"
+    values["revision"] = revision.group(1)
+    return values
+
+
+def test_a_stale_form_is_refused_and_the_newer_edit_kept(client: TestClient) -> None:
+    """Two tabs on the same edit page: the second to save started from an older revision,
+    so it is refused (409, saying why) instead of silently undoing the first."""
+    case_id = imported(client)
+    first_tab = _edit_values(client, case_id)
+    second_tab = _edit_values(client, case_id)
+    first_tab["o.role"] = "Role from the first tab"
+    assert post(client, f"/cases/{case_id}/edit", first_tab).status_code == 303  # type: ignore[attr-defined]
+    second_tab["o.company"] = "Company from the second tab"
+    stale = post(client, f"/cases/{case_id}/edit", second_tab)
+    assert stale.status_code == 409  # type: ignore[attr-defined]
+    assert "changed while you were editing it" in stale.text  # type: ignore[attr-defined]
+    now = client.get(f"/api/cases/{case_id}").json()["case"]
+    assert now["opportunity"]["role"] == "Role from the first tab"
+    assert now["opportunity"]["company"] != "Company from the second tab"
+
+
+def test_an_api_change_must_name_the_revision_it_was_made_from(client: TestClient) -> None:
+    text = (DATA / "riverside.yaml").read_text(encoding="utf-8")
+    assert client.post("/api/cases", json={"text": text}).status_code == 201
+    read = client.get(f"/api/cases/{RIVERSIDE}")
+    assert read.headers["etag"] == '"1"'
+    case = read.json()["case"]
+    case["opportunity"]["stage"] = "final"
+    missing = client.put(f"/api/cases/{RIVERSIDE}", json=case)
+    assert missing.status_code == 428
+    assert "send If-Match" in missing.json()["detail"]
+    ok = client.put(f"/api/cases/{RIVERSIDE}", json=case, headers={"If-Match": '"1"'})
+    assert ok.json()["status"] == "updated"
+    case["opportunity"]["stage"] = "offer"
+    stale = client.put(f"/api/cases/{RIVERSIDE}", json=case, headers={"If-Match": '"1"'})
+    assert stale.status_code == 412
+    assert "is at revision 2, not" in stale.json()["detail"]
+    odd = client.put(f"/api/cases/{RIVERSIDE}", json=case, headers={"If-Match": '"2x"'})
+    assert odd.status_code == 412
+    assert client.get(f"/api/cases/{RIVERSIDE}").json()["case"]["opportunity"]["stage"] == "final"
+    gone = client.delete(f"/api/cases/{RIVERSIDE}", headers={"If-Match": '"1"'})
+    assert gone.status_code == 412
+    assert client.get(f"/api/cases/{RIVERSIDE}").status_code == 200

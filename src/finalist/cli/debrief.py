@@ -63,7 +63,7 @@ def debrief(
         index = editing.round_to_debrief(stored.case, round_, day)
         data = block if block is not None else _ask_debrief(stored.case.rounds[index])
         new, number = editing.set_debrief(stored.case, str(index + 1), data, day)
-        result = opened.save_case(new, now=now())
+        result = opened.save_case(new, now=now(), expected=stored.revision)
     rnd = new.rounds[number - 1]
     advice = debrief_advice(rnd, knowledge(), new.opportunity.first_round)
     if as_json:

@@ -45,7 +45,7 @@ def change_stored_case(case_ref: str, change: Callable[[Case], tuple[Case, str]]
     with store() as opened:
         stored = opened.get_case(stored_case_id(case_ref))
         new_case, message = change(stored.case)
-        result = opened.save_case(new_case, now=now())
+        result = opened.save_case(new_case, now=now(), expected=stored.revision)
     suffix = "" if result.status.value != "unchanged" else " (nothing changed)"
     print(f"{stored.id}: {message}{suffix}")
 

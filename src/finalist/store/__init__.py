@@ -48,8 +48,18 @@ class Store:
         result: T = database.run(self.engine, work)
         return result
 
-    def save_case(self, case: Case, *, now: datetime, source: str | None = None) -> SaveResult:
-        return self._run(lambda conn: repo.save_case(conn, case, now=now, source=source))
+    def save_case(
+        self,
+        case: Case,
+        *,
+        now: datetime,
+        source: str | None = None,
+        expected: int | None = None,
+    ) -> SaveResult:
+        """Store a case; with ``expected``, only if it is still at that revision."""
+        return self._run(
+            lambda conn: repo.save_case(conn, case, now=now, source=source, expected=expected)
+        )
 
     def save_cases(
         self, items: Sequence[tuple[Case, str | None]], *, now: datetime

@@ -56,10 +56,33 @@ def content_hash(doc: dict[str, Any]) -> str:
     return hashlib.sha256(text.encode()).hexdigest()
 
 
+class StaleCase(FinalistError):
+    """The case changed after the change was read from it: nothing was saved."""
+
+
+def _stale(case_id: str, expected: int, found: int) -> StaleCase:
+    return StaleCase(
+        f"{case_id} changed while you were editing it (you started from revision "
+        f"{expected}; it is now at revision {found}, saved from another window or command); "
+        "nothing was saved: run the command again, or reload the page, to make your change "
+        "on the latest version"
+    )
+
+
 def save_case(
-    conn: sa.Connection, case: Case, *, now: datetime, source: str | None = None
+    conn: sa.Connection,
+    case: Case,
+    *,
+    now: datetime,
+    source: str | None = None,
+    expected: int | None = None,
 ) -> SaveResult:
-    """Store a case: create it, update it (keeping the old version), or leave it as is."""
+    """Store a case: create it, update it (keeping the old version), or leave it as is.
+
+    With ``expected``, the revision the change was made from: if the stored case has
+    moved on since (another window, another command), nothing is saved and StaleCase says
+    so; the update itself is conditional on that revision, so two writers racing between
+    the read and the write cannot both win."""
     case = canonical(case)
     case_id = case.case_id()
     doc = document(case)
@@ -81,8 +104,15 @@ def save_case(
     if source is not None:
         columns["source"] = source[:1000]
     if row is None:
+        if expected is not None:
+            raise StaleCase(
+                f"{case_id} was removed while you were editing it; nothing was saved: import "
+                "it again or start a new case"
+            )
         conn.execute(cases.insert().values(id=case_id, revision=1, created_at=now, **columns))
         return SaveResult(case_id, SaveStatus.created, 1)
+    if expected is not None and row.revision != expected:
+        raise _stale(case_id, expected, row.revision)
     if row.content_hash == digest:
         return SaveResult(case_id, SaveStatus.unchanged, row.revision)
     conn.execute(
@@ -91,7 +121,13 @@ def save_case(
         )
     )
     revision = row.revision + 1
-    conn.execute(cases.update().where(cases.c.id == case_id).values(revision=revision, **columns))
+    updated = conn.execute(
+        cases.update()
+        .where(cases.c.id == case_id, cases.c.revision == row.revision)
+        .values(revision=revision, **columns)
+    )
+    if updated.rowcount != 1:  # another writer got there between our read and this write
+        raise _stale(case_id, row.revision, row.revision + 1)
     return SaveResult(case_id, SaveStatus.updated, revision)
 
 

@@ -15,6 +15,7 @@ from pydantic import BaseModel, Field
 from finalist.casefile import parse_case
 from finalist.errors import FinalistError
 from finalist.store import StoredCase
+from finalist.text import ascii_number
 from finalist.web.app import context
 from finalist.web.shared import save_over
 
@@ -103,10 +104,33 @@ def import_case(
 
 
 @router.get("/cases/{case_id}")
-def get_case(request: Request, case_id: str) -> dict[str, Any]:
-    """The case as stored."""
+def get_case(request: Request, response: Response, case_id: str) -> dict[str, Any]:
+    """The case as stored; its ETag is the revision, for If-Match on PUT and DELETE."""
     s = _case(request, case_id)
+    response.headers["ETag"] = f'"{s.revision}"'
     return {"id": s.id, "revision": s.revision, "case": s.case.model_dump(mode="json")}
+
+
+def _if_match(request: Request, s: StoredCase) -> None:
+    """A change must say which revision it was made from (If-Match, the ETag of GET):
+    428 without it, 412 when the case has moved on; the save checks it once more."""
+    from fastapi import HTTPException
+
+    sent = request.headers.get("if-match")
+    if sent is None:
+        raise HTTPException(
+            428,
+            f"send If-Match with the revision you read (the ETag of GET /api/cases/{s.id}, "
+            f'now "{s.revision}"), so that a change made meanwhile is not overwritten',
+        )
+    revision = ascii_number(sent.strip().removeprefix("W/").strip('"'))
+    if revision != s.revision:
+        raise HTTPException(
+            412,
+            f"{s.id} is at revision {s.revision}, not {sent.strip()[:20]}: it changed "
+            "meanwhile; GET it again and make your change on that version",
+        )
+    request.state.revision = s.revision
 
 
 @router.put("/cases/{case_id}", response_model=Saved)
@@ -117,6 +141,7 @@ def replace_case(
     id stays, even when the company or role changes; the earlier version is kept."""
     _json_only(request)
     s = _case(request, case_id)
+    _if_match(request, s)
     case = _parse(body)
     result = save_over(request, s, case, source="api")
     return Saved(id=result.id, status=result.status.value)
@@ -140,8 +165,10 @@ def _parse(body: CaseText | dict[str, Any]) -> Any:
 
 @router.delete("/cases/{case_id}", status_code=204)
 def delete_case(request: Request, case_id: str) -> Response:
-    """Remove a case and its history."""
-    context(request).store.remove_case(_case(request, case_id).id)
+    """Remove a case and its history (If-Match: the revision you read)."""
+    s = _case(request, case_id)
+    _if_match(request, s)
+    context(request).store.remove_case(s.id)
     return Response(status_code=204)
 
 
@@ -290,6 +317,7 @@ def debrief(
 
     ctx = context(request)
     s = _case(request, case_id)
+    _if_match(request, s)
     case, n = editing.set_debrief(s.case, str(number), body, ctx.today())
     result = save_over(request, s, case, source="api")
     rnd = case.rounds[n - 1]

@@ -262,4 +262,8 @@ def _template_helpers(templates: Jinja2Templates) -> None:
 
 
 def _status(exc: FinalistError) -> int:
+    from finalist.store.cases import StaleCase
+
+    if isinstance(exc, StaleCase):
+        return 409  # the case moved on since the page was shown
     return 404 if isinstance(exc, NotFound) else 400

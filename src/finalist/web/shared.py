@@ -12,6 +12,7 @@ from fastapi.responses import RedirectResponse, Response
 from finalist.errors import FinalistError
 from finalist.model import Case
 from finalist.store import SaveResult, StoredCase
+from finalist.text import ascii_number
 from finalist.web.app import context
 
 
@@ -31,7 +32,10 @@ def sent(request: Request, s: StoredCase) -> dict[int, dict[str, datetime]]:
 
 
 def save(request: Request, case: Case, source: str = "web") -> SaveResult:
-    return context(request).store.save_case(case, now=now(), source=source)
+    """Store the case; a form that carried the revision it was shown at is saved only if
+    the case is still at that revision (a stale tab is refused, not written over)."""
+    expected = getattr(request.state, "revision", None)
+    return context(request).store.save_case(case, now=now(), source=source, expected=expected)
 
 
 def save_over(request: Request, s: StoredCase, case: Case, source: str = "web") -> SaveResult:
@@ -45,8 +49,13 @@ def to(url: str) -> RedirectResponse:
 
 
 async def posted(request: Request) -> dict[str, Any]:
+    """The form's fields; the revision the page was shown at is kept aside for ``save``."""
     form = await request.form()
-    return dict(form.multi_items())
+    fields = dict(form.multi_items())
+    revision = fields.pop("revision", None)
+    if isinstance(revision, str) and (number := ascii_number(revision)) is not None:
+        request.state.revision = number
+    return fields
 
 
 def download(body: bytes | str, filename: str, media_type: str) -> Response:
