@@ -973,3 +973,17 @@ def test_an_api_change_must_name_the_revision_it_was_made_from(client: TestClien
     gone = client.delete(f"/api/cases/{RIVERSIDE}", headers={"If-Match": '"1"'})
     assert gone.status_code == 412
     assert client.get(f"/api/cases/{RIVERSIDE}").status_code == 200
+
+
+def test_a_partial_form_post_changes_only_the_fields_it_sent(client: TestClient) -> None:
+    case_id = imported(client)
+    before = client.get(f"/api/cases/{case_id}").json()["case"]
+    assert before["opportunity"]["company"]
+    assert before["candidate"]["name"]
+    r = post(client, f"/cases/{case_id}/edit", {"o.role": "Only the role changes"})
+    assert r.status_code == 303  # type: ignore[attr-defined]
+    after = client.get(f"/api/cases/{case_id}").json()["case"]
+    assert after["opportunity"]["role"] == "Only the role changes"
+    assert after["opportunity"]["company"] == before["opportunity"]["company"]
+    assert after["candidate"] == before["candidate"]
+    assert after["opportunity"] | {"role": None} == before["opportunity"] | {"role": None}

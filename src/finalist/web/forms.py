@@ -142,12 +142,17 @@ def debrief_person(k: int) -> tuple[Field, ...]:
 
 
 def form_values(
-    fields: Sequence[Field], posted: Mapping[str, Any]
+    fields: Sequence[Field], posted: Mapping[str, Any], *, sent_only: bool = False
 ) -> tuple[dict[str, Any], dict[str, str]]:
-    """The posted values as case data (nested by path), and type errors by field path."""
+    """The posted values as case data (nested by path), and type errors by field path.
+    With ``sent_only`` (an edit merged into the stored case), a field the post does not
+    carry is left out, so only the fields that were sent change; an empty field that was
+    sent still clears its value."""
     data: dict[str, Any] = {}
     errors: dict[str, str] = {}
     for f in fields:
+        if sent_only and f.path not in posted:
+            continue
         raw = posted.get(f.path, "")
         if not isinstance(raw, str):
             errors[f.path] = "expected text"

@@ -62,10 +62,10 @@ async def save_case_details(request: Request, case_id: str) -> Response:
     s = stored(request, case_id)
     values = await posted(request)
     errors: dict[str, str] = {}
-    person, e1 = forms.form_values(forms.CANDIDATE, values)
+    person, e1 = forms.form_values(forms.CANDIDATE, values, sent_only=True)
     errors |= e1
     opp_values = {k[2:]: v for k, v in values.items() if k.startswith("o.")}
-    opportunity, e2 = forms.form_values(forms.OPPORTUNITY, opp_values)
+    opportunity, e2 = forms.form_values(forms.OPPORTUNITY, opp_values, sent_only=True)
     errors |= {f"o.{k}": v for k, v in e2.items()}
     try:
         if errors:
@@ -128,7 +128,7 @@ def _apply_item(
     index: int | None,
 ) -> Case:
     """The case with the item at ``where`` (a path to a list) replaced or appended."""
-    changes, errors = forms.form_values(fields, values)
+    changes, errors = forms.form_values(fields, values, sent_only=True)
     if errors:
         raise FormError(errors)
     data = _data(s)
