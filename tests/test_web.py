@@ -987,3 +987,21 @@ def test_a_partial_form_post_changes_only_the_fields_it_sent(client: TestClient)
     assert after["opportunity"]["company"] == before["opportunity"]["company"]
     assert after["candidate"] == before["candidate"]
     assert after["opportunity"] | {"role": None} == before["opportunity"] | {"role": None}
+
+
+def test_a_removal_confirmed_on_a_changed_list_removes_nothing(client: TestClient) -> None:
+    """'Remove Round 1?' was asked; meanwhile the rounds changed in another tab. The
+    confirmation is refused instead of removing whatever is first now."""
+    case_id = imported(client)
+    page = client.get(f"/cases/{case_id}/remove/rounds/1").text
+    shown_at = re.search(r'name="revision" value="(\d+)"', page)
+    assert shown_at
+    case = client.get(f"/api/cases/{case_id}").json()["case"]
+    case["rounds"].insert(0, {"name": "A round added meanwhile", "format": "panel"})
+    changed = client.put(f"/api/cases/{case_id}", json=case, headers=_match(client, case_id))
+    assert changed.status_code == 200
+    r = post(client, f"/cases/{case_id}/remove/rounds/1", {"revision": shown_at.group(1)})
+    assert r.status_code == 409  # type: ignore[attr-defined]
+    rounds = client.get(f"/api/cases/{case_id}").json()["case"]["rounds"]
+    assert len(rounds) == len(case["rounds"])
+    assert rounds[0]["name"] == "A round added meanwhile"

@@ -60,7 +60,8 @@ class StaleCase(FinalistError):
     """The case changed after the change was read from it: nothing was saved."""
 
 
-def _stale(case_id: str, expected: int, found: int) -> StaleCase:
+def stale(case_id: str, expected: int, found: int) -> StaleCase:
+    """The refusal of a change made from revision ``expected`` of a case now at ``found``."""
     return StaleCase(
         f"{case_id} changed while you were editing it (you started from revision "
         f"{expected}; it is now at revision {found}, saved from another window or command); "
@@ -112,7 +113,7 @@ def save_case(
         conn.execute(cases.insert().values(id=case_id, revision=1, created_at=now, **columns))
         return SaveResult(case_id, SaveStatus.created, 1)
     if expected is not None and row.revision != expected:
-        raise _stale(case_id, expected, row.revision)
+        raise stale(case_id, expected, row.revision)
     if row.content_hash == digest:
         return SaveResult(case_id, SaveStatus.unchanged, row.revision)
     conn.execute(
@@ -127,7 +128,7 @@ def save_case(
         .values(revision=revision, **columns)
     )
     if updated.rowcount != 1:  # another writer got there between our read and this write
-        raise _stale(case_id, row.revision, row.revision + 1)
+        raise stale(case_id, row.revision, row.revision + 1)
     return SaveResult(case_id, SaveStatus.updated, revision)
 
 

@@ -12,6 +12,7 @@ from fastapi.responses import Response
 from finalist.errors import FinalistError
 from finalist.model import Case
 from finalist.store import StoredCase
+from finalist.store.cases import stale
 from finalist.text import ascii_number
 from finalist.web import forms
 from finalist.web.app import FormError, check_csrf, context, render
@@ -308,8 +309,14 @@ def confirm_removal(request: Request, case_id: str, what: str) -> Response:
 
 
 @router.post("/cases/{case_id}/remove/{what:path}", dependencies=[Csrf])
-def remove(request: Request, case_id: str, what: str) -> Response:
+async def remove(request: Request, case_id: str, what: str) -> Response:
+    await posted(request)  # the revision the confirmation was shown at
     s = stored(request, case_id)
+    shown_at = getattr(request.state, "revision", None)
+    if shown_at is not None and shown_at != s.revision:
+        # "Remove Round 2?" was asked of a list that has changed since: refuse, do not
+        # remove whatever is second now
+        raise stale(s.id, shown_at, s.revision)
     _label, _back, after = _removal(s, what)
     ctx = context(request)
     if what == "case":
