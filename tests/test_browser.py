@@ -73,6 +73,7 @@ class Server:
     url: str
     env: dict[str, str]
     log: Path
+    key: str  # the key `finalist serve` printed in its link
 
     def finalist(self, *args: str) -> str:
         """Runs the real `finalist` command on the server's store; returns its output."""
@@ -119,12 +120,15 @@ def _serve(home: Path, today: str) -> Iterator[Server]:
         while True:
             try:
                 socket.create_connection(("127.0.0.1", port), 0.2).close()
-                break
+                printed = re.search(r"\?key=([\w-]+)", log.read_text())
+                if printed:
+                    break
             except OSError:
-                if proc.poll() is not None or time.monotonic() > deadline:
-                    pytest.fail(f"finalist serve did not start:\n{log.read_text()}")
-                time.sleep(0.1)
-        yield Server(f"http://127.0.0.1:{port}", env, log)
+                pass
+            if proc.poll() is not None or time.monotonic() > deadline:
+                pytest.fail(f"finalist serve did not start:\n{log.read_text()}")
+            time.sleep(0.1)
+        yield Server(f"http://127.0.0.1:{port}", env, log, printed.group(1))
     finally:
         proc.terminate()
         try:
@@ -161,6 +165,9 @@ class Watch:
 
 def _context(browser: Browser, server: Server, **options: Any) -> tuple[BrowserContext, Watch]:
     context = browser.new_context(base_url=server.url, **options)
+    # what following the printed link leaves behind (test_the_printed_link_opens_the_app
+    # follows the link itself)
+    context.add_cookies([{"name": "finalist_key", "value": server.key, "url": server.url}])
     context.set_default_timeout(TIMEOUT_MS)
     watch = Watch()
 
@@ -547,6 +554,28 @@ def test_pages_send_a_content_security_policy(watched: tuple[Page, Watch], serve
     csp = response.headers.get("content-security-policy", "")
     assert "script-src 'self'" in csp
     assert "unsafe-inline" not in csp
+
+
+def test_the_printed_link_opens_the_app_and_nothing_else_does(
+    browser: Browser, server: Server
+) -> None:
+    """A browser without the key (another user, another site) gets nothing; the link
+    `finalist serve` printed opens the app and leaves the key out of the address bar."""
+    stranger = browser.new_context(base_url=server.url)
+    try:
+        page = stranger.new_page()
+        refused = page.goto("/")
+        assert refused is not None
+        assert refused.status == 403
+        assert "needs its key" in page.content()
+        opened = page.goto(f"/?key={server.key}")
+        assert opened is not None
+        assert opened.status == 200
+        assert "key=" not in page.url
+        assert page.goto("/cases/new") is not None
+        assert page.locator("form").count() >= 1  # the cookie now opens every page
+    finally:
+        stranger.close()
 
 
 # --- phone width and keyboard ---------------------------------------------------------

@@ -1005,3 +1005,37 @@ def test_a_removal_confirmed_on_a_changed_list_removes_nothing(client: TestClien
     rounds = client.get(f"/api/cases/{case_id}").json()["case"]["rounds"]
     assert len(rounds) == len(case["rounds"])
     assert rounds[0]["name"] == "A round added meanwhile"
+
+
+def test_a_server_with_a_key_opens_only_for_it(tmp_path: Path) -> None:
+    home = tmp_path / "home"
+    key = "k3y-for-this-test-only"
+    app = create_app(Settings(home=home, database_url=Settings.default_url(home)), key=key)
+    with TestClient(app, base_url="http://127.0.0.1") as c:
+        assert c.get("/").status_code == 403
+        assert c.get("/api/cases").status_code == 403
+        assert c.get("/?key=wrong").status_code == 403
+        assert (
+            c.delete("/api/cases/x", headers={"Authorization": "Bearer wrong"}).status_code == 403
+        )
+        assert c.get("/static/finalist.css").status_code == 200  # nothing private there
+        link = c.get(f"/cases/new?key={key}&x=1", follow_redirects=False)
+        assert link.status_code == 303
+        assert link.headers["location"] == "/cases/new?x=1"  # the key leaves the address
+        assert "httponly" in link.headers["set-cookie"].lower()
+        assert c.get("/cases/new").status_code == 200  # the cookie opens every page now
+    with TestClient(app, base_url="http://127.0.0.1") as script:
+        assert script.get("/api/cases", headers={"Authorization": f"Bearer {key}"}).json() == []
+    app.state.finalist.store.close()
+
+
+def test_allow_remote_answers_only_the_hosts_it_is_told(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from finalist.cli.serve import _remote_hosts
+
+    monkeypatch.setenv("FINALIST_ALLOWED_HOSTS", "finalist.lan, 192.168.1.20")
+    hosts = _remote_hosts("0.0.0.0")
+    assert "*" not in hosts
+    assert {"finalist.lan", "192.168.1.20", "127.0.0.1", "localhost"} <= set(hosts)
+    assert "10.0.0.5" in _remote_hosts("10.0.0.5")

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import errno
+import os
+import secrets
 import socket
 import sys
 from typing import Annotated
@@ -32,9 +34,11 @@ def serve(
 ) -> None:
     """The whole journey in your browser, on your own machine: http://127.0.0.1:8765.
 
-    It listens on this machine only. Listening on another address is refused unless you
-    add --allow-remote: finalist has no login, so anyone who can reach the port could
-    read and change your cases.
+    It prints a link with a new key (http://127.0.0.1:8765/?key=...): open that one
+    (--open does it for you). Without the key, other users on this machine and other web
+    pages get nothing. It listens on this machine only; another address is refused unless
+    you add --allow-remote, and then it answers only this machine's names, the address it
+    listens on and the names in FINALIST_ALLOWED_HOSTS.
     """
     from finalist.web.security import LOCAL_HOSTS, is_loopback
 
@@ -56,10 +60,11 @@ def serve(
     from finalist.web import create_app
 
     fixed = today(today_) if today_ else None
-    hosts = LOCAL_HOSTS if not allow_remote else ("*",)
-    app = create_app(today=(lambda: fixed) if fixed else None, allowed_hosts=hosts)
+    hosts = LOCAL_HOSTS if not allow_remote else _remote_hosts(host)
+    key = secrets.token_urlsafe(24)  # a new key each time: only the printed link opens it
+    app = create_app(today=(lambda: fixed) if fixed else None, allowed_hosts=hosts, key=key)
     sock = _listen(host, port)  # before saying where: a busy port is said instead
-    url = f"http://{'127.0.0.1' if host in ('0.0.0.0', '::') else host}:{port}/"
+    url = f"http://{'127.0.0.1' if host in ('0.0.0.0', '::') else host}:{port}/?key={key}"
     print(f"finalist is at {url} (Ctrl-C to stop)", file=sys.stderr)
     if open_browser:
         import threading
@@ -68,6 +73,17 @@ def serve(
         threading.Timer(1.0, lambda: webbrowser.open(url)).start()
     config = uvicorn.Config(app, log_level="warning", server_header=False)
     uvicorn.Server(config).run(sockets=[sock])
+
+
+def _remote_hosts(host: str) -> tuple[str, ...]:
+    """The Host headers a server on another address answers: this machine's names, the
+    address it listens on, and the names in FINALIST_ALLOWED_HOSTS (comma-separated);
+    never any host at all, which would open the door to DNS rebinding."""
+    from finalist.web.security import LOCAL_HOSTS
+
+    named = [h.strip() for h in os.environ.get("FINALIST_ALLOWED_HOSTS", "").split(",")]
+    listening = [] if host in ("0.0.0.0", "::") else [host]
+    return tuple(dict.fromkeys([*LOCAL_HOSTS, *listening, *(h for h in named if h)]))
 
 
 def _listen(host: str, port: int) -> socket.socket:

@@ -14,10 +14,11 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlencode
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import HTMLResponse, JSONResponse, Response
+from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
 from starlette.exceptions import HTTPException as StarletteHTTPException
@@ -127,8 +128,14 @@ def create_app(
     today: Callable[[], date] | None = None,
     store: Store | None = None,
     allowed_hosts: tuple[str, ...] = LOCAL_HOSTS,
+    key: str | None = None,
 ) -> FastAPI:
-    """The app for one user's store. ``today`` fixes the date (for tests and the demo)."""
+    """The app for one user's store. ``today`` fixes the date (for tests and the demo).
+
+    With ``key`` (``finalist serve`` makes a new one each time), every request must carry
+    it: the link it prints ends in ``?key=...``, which sets a cookie and drops the key from
+    the address; scripts send ``Authorization: Bearer KEY``. Other users on the machine,
+    and pages on other sites, then cannot read or change anything."""
     from datetime import UTC, datetime
 
     from finalist.knowledge import load
@@ -176,6 +183,8 @@ def create_app(
         )
         return response
 
+    if key is not None:
+        app.add_middleware(KeyRequired, key=key)
     app.add_middleware(TrustedHostMiddleware, allowed_hosts=list(allowed_hosts))
     app.add_middleware(BodyLimit, limit=MAX_BODY_BYTES)
 
@@ -259,6 +268,48 @@ def _template_helpers(templates: Jinja2Templates) -> None:
         theme_label=THEME_LABEL,
         star_label=STAR_LABEL,
     )
+
+
+KEY_COOKIE = "finalist_key"
+
+
+class KeyRequired:
+    """Only requests that carry the server's key get through (ASGI middleware)."""
+
+    def __init__(self, app: Any, key: str) -> None:
+        self.app = app
+        self.key = key.encode()
+
+    def _holds(self, value: str | None) -> bool:
+        import hmac
+
+        return value is not None and hmac.compare_digest(value.encode(), self.key)
+
+    async def __call__(self, scope: Any, receive: Any, send: Any) -> None:
+        if scope["type"] != "http" or scope["path"].startswith("/static/"):
+            await self.app(scope, receive, send)
+            return
+        request = Request(scope)
+        if self._holds(request.query_params.get("key")):
+            # the printed link: keep the key in a cookie, not in the address bar or history
+            rest = [(k, v) for k, v in request.query_params.multi_items() if k != "key"]
+            target = request.url.path + (f"?{urlencode(rest)}" if rest else "")
+            response: Response = RedirectResponse(target, status_code=303)
+            response.set_cookie(KEY_COOKIE, self.key.decode(), httponly=True, samesite="strict")
+            await response(scope, receive, send)
+            return
+        bearer = request.headers.get("authorization", "")
+        token = bearer[7:] if bearer.lower().startswith("bearer ") else None
+        if self._holds(request.cookies.get(KEY_COOKIE)) or self._holds(token):
+            await self.app(scope, receive, send)
+            return
+        refused = Response(
+            "This finalist server needs its key: open the link that finalist serve printed "
+            "(it ends in ?key=...), or send Authorization: Bearer KEY.\n",
+            status_code=403,
+            media_type="text/plain",
+        )
+        await refused(scope, receive, send)
 
 
 def _status(exc: FinalistError) -> int:
