@@ -409,3 +409,62 @@ def test_a_name_never_becomes_an_address(cli: Cli, inbox: Inbox, tmp_path: Path)
         '"Catriona MacLeod <catriona@attacker.example>" <aisha@harbour.example>',
         '"Reyes, Tom" <tom@harbour.example>',
     ]
+
+
+def test_a_locked_database_loses_no_sent_note_and_sends_none_twice(
+    cli: Cli, inbox: Inbox, stored: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The server accepts the notes while another program holds the database locked: the
+    notes are reported as sent (they went), kept in the outbox, recorded by the next run,
+    and never sent again."""
+    import sqlite3
+
+    home = Path(os.environ["FINALIST_HOME"])
+    holder: list[sqlite3.Connection] = []
+    original = inbox.handle_DATA
+
+    async def lock_then_accept(server: Any, session: Any, envelope: Any) -> str:
+        if not holder:  # another program takes the database as the first note arrives
+            conn = sqlite3.connect(
+                home / "finalist.db", isolation_level=None, timeout=0, check_same_thread=False
+            )
+            conn.execute("BEGIN EXCLUSIVE")
+            holder.append(conn)
+        return await original(server, session, envelope)
+
+    monkeypatch.setattr(inbox, "handle_DATA", lock_then_accept)
+    first = cli("thanks", CASE_ID, "--send", "--yes", "--today", "2026-11-20")
+    assert first.code == 0, first.err
+    assert "sent to Aisha Grant <aisha@harbour.example>" in first.err
+    assert "kept in the outbox" in first.err
+    assert len(inbox.messages) == 2
+    holder[0].rollback()
+    holder[0].close()
+    again = cli("thanks", CASE_ID, "--send", "--yes", "--today", "2026-11-20")
+    assert "recorded the note to Aisha Grant, sent earlier" in again.err
+    assert "recorded the note to Tom Reyes, sent earlier" in again.err
+    assert len(inbox.messages) == 2  # nothing went twice
+    sent = {n["to"]: n["sent_at"] for n in _notes(cli)}
+    assert sent["Aisha Grant"]
+    assert sent["Tom Reyes"]
+
+
+def test_a_run_cut_off_mid_send_is_reported_not_resent(cli: Cli, inbox: Inbox, stored: str) -> None:
+    """A note handed over with no answer from the server (the run stopped there) may or
+    may not have gone: the next run says so and does not send it again."""
+    from finalist.outbox import Outbox
+
+    Outbox(Path(os.environ["FINALIST_HOME"])).sending(
+        "<cut-off@example.org>",
+        {
+            "case_id": CASE_ID,
+            "round_number": 1,
+            "person": "Aisha Grant",
+            "address": "aisha@harbour.example",
+            "subject": "Thank you",
+        },
+    )
+    result = cli("thanks", CASE_ID, "--send", "--yes", "--today", "2026-11-20")
+    assert result.code == 0, result.err
+    assert "the note to Aisha Grant may have gone" in result.err
+    assert [m["To"] for m in inbox.messages] == ["Tom Reyes <tom@harbour.example>"]

@@ -107,6 +107,8 @@ def send_all(
     password: str | None,
     outgoing: Sequence[Outgoing],
     on_sent: Callable[[Outgoing], None],
+    on_sending: Callable[[Outgoing], None] = lambda _item: None,
+    on_refused: Callable[[Outgoing], None] = lambda _item: None,
 ) -> None:
     """Send each message over one connection; ``on_sent`` runs as soon as the server has
     accepted a message. The first failure stops the run with a message that says which
@@ -129,9 +131,11 @@ def send_all(
     try:
         _login(server, smtp, password)
         for item in outgoing:
+            on_sending(item)  # journalled before it is handed over
             try:
                 server.send_message(item.message, to_addrs=[item.address])
             except smtplib.SMTPRecipientsRefused as exc:
+                on_refused(item)  # the server said no: it did not go
                 codes = "; ".join(
                     f"{addr}: {_reply(c, m)}" for addr, (c, m) in exc.recipients.items()
                 )
@@ -139,11 +143,13 @@ def send_all(
                     f"the mail server refused the address of {item.person} ({codes})"
                 ) from None
             except smtplib.SMTPSenderRefused as exc:
+                on_refused(item)  # the server said no: it did not go
                 raise fail(
                     f"the mail server refused the sender {exc.sender} "
                     f"({_reply(exc.smtp_code, exc.smtp_error)}); check your email in the case file"
                 ) from None
             except smtplib.SMTPDataError as exc:
+                on_refused(item)  # the server said no: it did not go
                 raise fail(
                     f"the mail server refused the note to {item.person} "
                     f"({_reply(exc.smtp_code, exc.smtp_error)})"

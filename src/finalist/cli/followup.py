@@ -26,6 +26,7 @@ from finalist.errors import FinalistError
 if TYPE_CHECKING:
     from finalist.coach.followup import Note, NotesResult
     from finalist.model import Case
+    from finalist.outbox import Outbox
 
 
 def thanks(
@@ -125,6 +126,45 @@ def _write_eml(result: NotesResult, case: Case, folder: Path) -> None:
         print(f"wrote {path}", file=sys.stderr)
 
 
+def _reconcile(outbox: Outbox, case_id: str, round_number: int) -> set[str]:
+    """Store what the outbox knows went and the database missed; say which notes may have
+    gone when a run stopped mid-send. The people of this round not to send to now."""
+    from finalist.cli.common import store
+    from finalist.outbox import sent_at
+    from finalist.store import SentNote
+
+    skip: set[str] = set()
+    with store() as opened:
+        for entry in outbox.unrecorded():
+            d = entry.data
+            opened.record_sent(
+                SentNote(
+                    case_id=d["case_id"],
+                    round_number=d["round_number"],
+                    person=d["person"],
+                    address=d["address"],
+                    subject=d["subject"],
+                    message_id=entry.key,
+                    sent_at=sent_at(entry),
+                )
+            )
+            outbox.mark(entry.key, "recorded")
+            print(f"recorded the note to {d['person']}, sent earlier", file=sys.stderr)
+            if (d["case_id"], d["round_number"]) == (case_id, round_number):
+                skip.add(d["person"])
+    for entry in outbox.uncertain():
+        d = entry.data
+        print(
+            f"the note to {d.get('person')} may have gone: the last run stopped before the mail "
+            "server answered; check your Sent folder (it is not sent again this time)",
+            file=sys.stderr,
+        )
+        outbox.mark(entry.key, "reported")
+        if (d.get("case_id"), d.get("round_number")) == (case_id, round_number):
+            skip.add(str(d.get("person")))
+    return skip
+
+
 def _sendable(result: NotesResult) -> tuple[list[Note], list[str]]:
     """The notes that can go, and one line for each that cannot (and why)."""
     ready: list[Note] = []
@@ -148,7 +188,9 @@ def _sendable(result: NotesResult) -> tuple[list[Note], list[str]]:
 def _send(loaded: Loaded, result: NotesResult, *, yes: bool, as_json: bool) -> None:
     from finalist.cli.common import now, store
     from finalist.mail import Outgoing, SmtpSettings, find_password, send_all
+    from finalist.outbox import Outbox
     from finalist.render.email import note_message
+    from finalist.settings import Settings
     from finalist.store import SentNote
 
     case = loaded.case
@@ -158,7 +200,10 @@ def _send(loaded: Loaded, result: NotesResult, *, yes: bool, as_json: bool) -> N
             "have a sender and replies reach you"
         )
     smtp = SmtpSettings.from_env()
+    outbox = Outbox(Settings.from_env().data_dir())
+    skip = _reconcile(outbox, loaded.case_id, result.round_number)
     ready, held = _sendable(result)
+    ready = [n for n in ready if n.to not in skip]
     for line in held:
         print(f"not sending to {line}", file=sys.stderr)
     if not ready:
@@ -189,25 +234,56 @@ def _send(loaded: Loaded, result: NotesResult, *, yes: bool, as_json: bool) -> N
     ]
     by_person = {n.to: n for n in ready}
 
+    unrecorded: list[str] = []
     with store() as opened:
+
+        def sending(item: Outgoing) -> None:
+            note = by_person[item.person]
+            outbox.sending(
+                str(item.message["Message-ID"]),
+                {
+                    "case_id": loaded.case_id,
+                    "round_number": result.round_number,
+                    "person": note.to,
+                    "address": note.email,
+                    "subject": note.subject,
+                },
+            )
 
         def record(item: Outgoing) -> None:
             note = by_person[item.person]
             assert note.email is not None
-            opened.record_sent(
-                SentNote(
-                    case_id=loaded.case_id,
-                    round_number=result.round_number,
-                    person=note.to,
-                    address=note.email,
-                    subject=note.subject,
-                    message_id=str(item.message["Message-ID"]),
-                    sent_at=now(),
-                )
-            )
+            key = str(item.message["Message-ID"])
+            moment = now()
+            outbox.sent(key, moment)
             print(f"sent to {note.to} <{note.email}>", file=sys.stderr)
+            try:
+                opened.record_sent(
+                    SentNote(
+                        case_id=loaded.case_id,
+                        round_number=result.round_number,
+                        person=note.to,
+                        address=note.email,
+                        subject=note.subject,
+                        message_id=key,
+                        sent_at=moment,
+                    )
+                )
+            except FinalistError:
+                unrecorded.append(note.to)  # the outbox has it: the next run records it
+                return
+            outbox.mark(key, "recorded")
 
-        send_all(smtp, password, outgoing, record)
+        def refused(item: Outgoing) -> None:
+            outbox.mark(str(item.message["Message-ID"]), "failed")
+
+        send_all(smtp, password, outgoing, record, sending, refused)
+    if unrecorded:
+        print(
+            f"the database was busy, so the notes to {', '.join(unrecorded)} are kept in the "
+            f"outbox ({outbox.path}); they went, and the next finalist thanks records them",
+            file=sys.stderr,
+        )
     if not as_json:
         print(f"sent {len(ready)} of {len(result.notes)} notes for {result.round_label}")
 
