@@ -1039,3 +1039,18 @@ def test_allow_remote_answers_only_the_hosts_it_is_told(
     assert "*" not in hosts
     assert {"finalist.lan", "192.168.1.20", "127.0.0.1", "localhost"} <= set(hosts)
     assert "10.0.0.5" in _remote_hosts("10.0.0.5")
+
+
+def test_the_brief_is_built_once_per_revision_and_follows_edits(client: TestClient) -> None:
+    case_id = imported(client)
+    briefs = client.app.state.finalist.briefs  # type: ignore[attr-defined]
+    first = client.get(f"/cases/{case_id}/brief").text
+    assert client.get(f"/cases/{case_id}/brief").text == first
+    assert client.get(f"/api/cases/{case_id}/brief").status_code == 200
+    assert len(briefs) == 1  # the page, again, and the API: one build
+    case = client.get(f"/api/cases/{case_id}").json()["case"]
+    case["opportunity"]["role"] = "A role changed since"
+    changed = client.put(f"/api/cases/{case_id}", json=case, headers=_match(client, case_id))
+    assert changed.status_code == 200
+    assert "A role changed since" in client.get(f"/cases/{case_id}/brief").text
+    assert len(briefs) == 2

@@ -175,12 +175,10 @@ def delete_case(request: Request, case_id: str) -> Response:
 @router.get("/cases/{case_id}/brief")
 def brief(request: Request, case_id: str) -> dict[str, Any]:
     """Every section of the brief."""
-    from finalist.coach.brief import build_brief
-    from finalist.web.shared import sent
+    from finalist.web.shared import brief_for
 
-    ctx = context(request)
     s = _case(request, case_id)
-    return build_brief(s.case, ctx.today(), ctx.knowledge, sent(request, s)).model_dump(mode="json")
+    return brief_for(request, s).model_dump(mode="json")
 
 
 def _rounds(request: Request, case_id: str, ref: str | None) -> tuple[StoredCase, list[int]]:

@@ -9,6 +9,7 @@ Jinja2's autoescaping, so any markup in it shows as text.
 from __future__ import annotations
 
 import logging
+from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
@@ -51,6 +52,9 @@ class WebContext:
     knowledge: Knowledge
     today: Callable[[], date]
     csrf: Csrf = field(default_factory=Csrf)
+    # briefs already built, by (case, revision, day, what was sent): a page for a case that
+    # has not changed costs a look-up, not the whole coach again
+    briefs: OrderedDict[tuple[object, ...], Any] = field(default_factory=OrderedDict)
     templates: Jinja2Templates = field(
         default_factory=lambda: Jinja2Templates(directory=str(HERE / "templates"))
     )

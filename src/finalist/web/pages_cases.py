@@ -13,7 +13,7 @@ from finalist.casefile import dump_case, parse_case
 from finalist.errors import FinalistError
 from finalist.web import forms
 from finalist.web.app import FormError, check_csrf, context, render
-from finalist.web.shared import download, now, posted, save, sent, stored, to
+from finalist.web.shared import brief_for, download, now, posted, save, stored, to
 
 if TYPE_CHECKING:
     from finalist.store import StoredCase
@@ -132,11 +132,10 @@ def brief_page(request: Request, case_id: str) -> Response:
 
 def _brief(request: Request, s: StoredCase) -> dict[str, Any]:
     """What the brief page shows: every section, the summary first, the scripts once."""
-    from finalist.coach.brief import build_brief, shared_scripts
+    from finalist.coach.brief import shared_scripts
     from finalist.coach.summary import brief_summary
 
-    ctx = context(request)
-    brief = build_brief(s.case, ctx.today(), ctx.knowledge, sent(request, s))
+    brief = brief_for(request, s)
     return {
         "s": s,
         "brief": brief,
@@ -153,12 +152,10 @@ def _pdf_ready() -> bool:
 
 @router.get("/cases/{case_id}/brief.md")
 def brief_markdown(request: Request, case_id: str) -> Response:
-    from finalist.coach.brief import build_brief
     from finalist.render.markdown import brief_md
 
-    ctx = context(request)
     s = stored(request, case_id)
-    text = brief_md(build_brief(s.case, ctx.today(), ctx.knowledge, sent(request, s)))
+    text = brief_md(brief_for(request, s))
     return download(text, f"{s.id}-brief.md", "text/markdown; charset=utf-8")
 
 

@@ -4,7 +4,7 @@ finding a round, a person or a story by its number in the URL."""
 from __future__ import annotations
 
 from datetime import UTC, datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from fastapi import Request
 from fastapi.responses import RedirectResponse, Response
@@ -14,6 +14,9 @@ from finalist.model import Case
 from finalist.store import SaveResult, StoredCase
 from finalist.text import ascii_number
 from finalist.web.app import context
+
+if TYPE_CHECKING:
+    from finalist.coach.brief import Brief
 
 
 def now() -> datetime:
@@ -29,6 +32,29 @@ def sent(request: Request, s: StoredCase) -> dict[int, dict[str, datetime]]:
     from finalist.store.sent import by_round
 
     return by_round(context(request).store.sent_notes(s.id))
+
+
+BRIEFS_KEPT = 32  # briefs kept per server: one per case and day is plenty
+
+
+def brief_for(request: Request, s: StoredCase) -> Brief:
+    """The case's whole brief, built once per revision, day and sent notes, then reused.
+    The knowledge is loaded once per server, so it needs no place in the key."""
+    from finalist.coach.brief import build_brief
+
+    ctx = context(request)
+    notes = sent(request, s)
+    day = ctx.today()
+    key = (s.id, s.revision, day, repr(sorted((k, sorted(v.items())) for k, v in notes.items())))
+    cached = ctx.briefs.get(key)
+    if cached is None:
+        cached = build_brief(s.case, day, ctx.knowledge, notes)
+        ctx.briefs[key] = cached
+        while len(ctx.briefs) > BRIEFS_KEPT:
+            ctx.briefs.popitem(last=False)
+    else:
+        ctx.briefs.move_to_end(key)
+    return cached
 
 
 def save(request: Request, case: Case, source: str = "web") -> SaveResult:
