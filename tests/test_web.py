@@ -1044,13 +1044,13 @@ def test_allow_remote_answers_only_the_hosts_it_is_told(
 def test_the_brief_is_built_once_per_revision_and_follows_edits(client: TestClient) -> None:
     case_id = imported(client)
     briefs = client.app.state.finalist.briefs  # type: ignore[attr-defined]
-    first = client.get(f"/cases/{case_id}/brief").text
-    assert client.get(f"/cases/{case_id}/brief").text == first
+    first = client.get(f"/cases/{case_id}").text
+    assert client.get(f"/cases/{case_id}").text == first
     assert client.get(f"/api/cases/{case_id}/brief").status_code == 200
     assert len(briefs) == 1  # the page, again, and the API: one build
     case = client.get(f"/api/cases/{case_id}").json()["case"]
     case["opportunity"]["role"] = "A role changed since"
     changed = client.put(f"/api/cases/{case_id}", json=case, headers=_match(client, case_id))
     assert changed.status_code == 200
-    assert "A role changed since" in client.get(f"/cases/{case_id}/brief").text
+    assert "A role changed since" in client.get(f"/cases/{case_id}").text
     assert len(briefs) == 2
