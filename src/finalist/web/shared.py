@@ -3,6 +3,7 @@ finding a round, a person or a story by its number in the URL."""
 
 from __future__ import annotations
 
+import threading
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
@@ -35,6 +36,7 @@ def sent(request: Request, s: StoredCase) -> dict[int, dict[str, datetime]]:
 
 
 BRIEFS_KEPT = 32  # briefs kept per server: one per case and day is plenty
+_BUILDING = threading.Lock()
 
 
 def brief_for(request: Request, s: StoredCase) -> Brief:
@@ -46,14 +48,15 @@ def brief_for(request: Request, s: StoredCase) -> Brief:
     notes = sent(request, s)
     day = ctx.today()
     key = (s.id, s.revision, day, repr(sorted((k, sorted(v.items())) for k, v in notes.items())))
-    cached = ctx.briefs.get(key)
-    if cached is None:
-        cached = build_brief(s.case, day, ctx.knowledge, notes)
-        ctx.briefs[key] = cached
-        while len(ctx.briefs) > BRIEFS_KEPT:
-            ctx.briefs.popitem(last=False)
-    else:
-        ctx.briefs.move_to_end(key)
+    with _BUILDING:  # twenty tabs opening a changed case build its brief once, not twenty times
+        cached = ctx.briefs.get(key)
+        if cached is None:
+            cached = build_brief(s.case, day, ctx.knowledge, notes)
+            ctx.briefs[key] = cached
+            while len(ctx.briefs) > BRIEFS_KEPT:
+                ctx.briefs.popitem(last=False)
+        else:
+            ctx.briefs.move_to_end(key)
     return cached
 
 
