@@ -21,8 +21,8 @@ $(STAMP): pyproject.toml
 demo: $(STAMP) ## Load the bundled example into a throw-away store and show it
 	$(VENV)/bin/finalist demo
 
-serve: $(STAMP) ## The web app on http://127.0.0.1:8765 (Ctrl-C to stop)
-	$(VENV)/bin/finalist serve
+serve: $(STAMP) ## The web app on this machine: opens the link it prints, with its key (Ctrl-C to stop)
+	$(VENV)/bin/finalist serve --open
 
 test: $(STAMP) lint ## Lint, type-check and run the whole test suite
 	$(PY) -m pytest -q
