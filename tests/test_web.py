@@ -783,14 +783,7 @@ def test_bad_input_in_the_edit_form_is_shown_next_to_its_field(
 ) -> None:
     case_id = imported(client)
     before = client.get(f"/api/cases/{case_id}").json()
-    edit = client.get(f"/cases/{case_id}/edit").text
-    values = dict(
-        re.findall(
-            r'name="([a-z_.]+)" type="(?:text|email)"\s+(?:inputmode="numeric"\s+)?value="([^"]*)"',
-            edit,
-        )
-    )
-    values["o.stage"] = "second-round"
+    values = _edit_values(client, case_id)
     values[field] = value
     r = post(client, f"/cases/{case_id}/edit", values)
     assert r.status_code == 400  # type: ignore[attr-defined]

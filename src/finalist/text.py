@@ -235,6 +235,15 @@ def lower_first(text: str) -> str:
     return text
 
 
+@lru_cache(maxsize=512)
+def any_word(words: tuple[str, ...]) -> re.Pattern[str]:
+    """One pattern for any of ``words`` as whole words (a hyphen counts as part of a
+    word), case ignored, the longest first so "student representative" wins over
+    "student"."""
+    alternatives = "|".join(re.escape(w) for w in sorted(words, key=lambda w: (-len(w), w)))
+    return re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])", re.IGNORECASE)
+
+
 def find_phrases(phrases: Iterable[str], text: str) -> list[str]:
     """The phrases that stand in ``text`` as whole words ("pay" in "pay rise", not in
     "paying"); ``text`` is expected normalised (see ``normalise``)."""

@@ -9,9 +9,7 @@ offer on the spot and for a deadline from another offer.
 
 from __future__ import annotations
 
-import re
 from datetime import date, timedelta
-from functools import cache
 
 from pydantic import BaseModel
 
@@ -21,7 +19,7 @@ from finalist.coach.sector import read_sector
 from finalist.knowledge import Knowledge
 from finalist.knowledge.schema import Archetype, Playbook, Theme
 from finalist.model import Case, Format, Interviewer, Round, day_of
-from finalist.text import distinctive, keywords, sentences
+from finalist.text import any_word, distinctive, keywords, sentences
 from finalist.writing import with_article
 
 # Share of the presentation time per part: opening, problem, approach, plan, impact, close.
@@ -166,7 +164,7 @@ def _guides(case: Case, rnd: Round, people: list[Dossier], knowledge: Knowledge)
     sector = read_sector(case, knowledge).value
     fits = [pb for pb in knowledge.playbooks if not pb.sectors or sector in pb.sectors]
     said = " ".join(filter(None, [rnd.name, rnd.topic, rnd.location]))
-    named = [pb for pb in fits if pb.cues and _any_word(tuple(pb.cues)).search(said)][:1]
+    named = [pb for pb in fits if pb.cues and any_word(tuple(pb.cues)).search(said)][:1]
     if named and named[0].format is rnd.format:
         return named  # a taught lesson replaces the presentation's advice
     # pupils, patients, tenants: the people the job serves (not a board member, who
@@ -188,12 +186,6 @@ def _guides(case: Case, rnd: Round, people: list[Dossier], knowledge: Knowledge)
     guides = named + [pb for pb in own if pb.audience is None]
     guides += [pb for pb in own if pb.audience is not None and pb.audience in audiences]
     return guides
-
-
-@cache
-def _any_word(words: tuple[str, ...]) -> re.Pattern[str]:
-    alternatives = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-    return re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])", re.IGNORECASE)
 
 
 def _presentation(case: Case, number: int, knowledge: Knowledge, today: date) -> Presentation:

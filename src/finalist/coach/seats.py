@@ -18,6 +18,7 @@ from pydantic import BaseModel
 from finalist.knowledge import Knowledge
 from finalist.knowledge.schema import SeatGuide, SeatKind
 from finalist.model import Interviewer, Sector
+from finalist.text import any_word
 
 _HONORIFIC_MEMBER = re.compile(r"^(?:cllr|councill?or)\.?\s", re.IGNORECASE)
 
@@ -36,13 +37,12 @@ def _patterns(
     representative" is read before "student"; which seat each word places; and for each
     seat, the words that make the title staff instead."""
     seat_of = {p: guide.id for guide in knowledge.seats.values() for p in guide.patterns}
-    staff = {guide.id: _words(guide.unless) for guide in knowledge.seats.values() if guide.unless}
-    return _words(list(seat_of)), seat_of, staff
-
-
-def _words(words: list[str]) -> re.Pattern[str]:
-    alternatives = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-    return re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])", re.IGNORECASE)
+    staff = {
+        guide.id: any_word(tuple(guide.unless))
+        for guide in knowledge.seats.values()
+        if guide.unless
+    }
+    return any_word(tuple(seat_of)), seat_of, staff
 
 
 def _place(text: str, knowledge: Knowledge) -> tuple[SeatKind, str] | None:

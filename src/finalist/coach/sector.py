@@ -18,6 +18,7 @@ from pydantic import BaseModel
 
 from finalist.knowledge import Knowledge
 from finalist.model import Case, Sector
+from finalist.text import any_word
 from finalist.writing import join
 
 
@@ -58,16 +59,10 @@ def _pattern(word: str) -> re.Pattern[str]:
     return re.compile(rf"(?<![\w-]){re.escape(word)}(?![\w-])", re.IGNORECASE)
 
 
-@cache
-def _any_of(words: tuple[str, ...]) -> re.Pattern[str]:
-    alternatives = "|".join(re.escape(w) for w in sorted(words, key=lambda w: (-len(w), w)))
-    return re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])", re.IGNORECASE)
-
-
 def _found(words: tuple[str, ...], text: str) -> list[str]:
     """The words of the list that ``text`` has, in the list's order (one search when
     none is there, the usual case)."""
-    if not words or _any_of(words).search(text) is None:
+    if not words or any_word(words).search(text) is None:
         return []
     return [w for w in words if _pattern(w).search(text)]
 
@@ -179,7 +174,7 @@ class Vocabulary:
                 owners.setdefault(word.lower(), set()).add(sector_id)
         own = " ".join(_case_words(case))
         self._own = own
-        self._owned = _any_of(tuple(owners)) if owners else None
+        self._owned = any_word(tuple(owners)) if owners else None
         barred = sorted(
             (
                 word
