@@ -100,11 +100,12 @@ def advice_text(advice: list[Advice]) -> str:
 def _read_debrief(path: Path) -> dict[str, Any]:
     import yaml
 
-    from finalist.casefile import _Loader, read_text
+    from finalist.case_yaml import CaseLoader
+    from finalist.casefile import read_text
 
     text = read_text(path.expanduser(), 200_000, "debrief files")
     try:
-        data = yaml.load(text, Loader=_Loader)
+        data = yaml.load(text, Loader=CaseLoader)
     except yaml.YAMLError as exc:
         raise FinalistError(f"{path} is not valid YAML ({exc}); check the file") from None
     if isinstance(data, dict) and "debrief" in data:
