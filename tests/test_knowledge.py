@@ -150,3 +150,39 @@ def test_knowledge_check_command(cli: Cli, tmp_path: Path, monkeypatch: pytest.M
         assert cli("knowledge", "check").code == 1
     finally:
         knowledge.load.cache_clear()
+
+
+def test_the_knowledge_cache_is_reused_and_never_trusted_when_others_could_write_it(
+    tmp_path: Path,
+) -> None:
+    cache_dir = tmp_path / "home" / "cache"
+    knowledge.load.cache_clear()
+    try:
+        first = knowledge.load(None, str(cache_dir))
+        (kept,) = cache_dir.glob("knowledge-*.pickle")
+        assert oct(cache_dir.stat().st_mode & 0o777) == "0o700"
+        knowledge.load.cache_clear()
+        again = knowledge.load(None, str(cache_dir))
+        assert again is not first  # a new object, read back from the file
+        assert [q.id for q in again.questions] == [q.id for q in first.questions]
+        assert again.phrasing.keys() == first.phrasing.keys()
+
+        # a cache that someone else could have written is not read: it is rebuilt
+        kept.write_bytes(b"not a pickle")
+        kept.chmod(0o664)
+        assert knowledge._read_cache(kept) is None
+        kept.chmod(0o600)
+        assert knowledge._read_cache(kept) is None  # and garbage is not read either
+        knowledge.load.cache_clear()
+        rebuilt = knowledge.load(None, str(cache_dir))
+        assert [q.id for q in rebuilt.questions] == [q.id for q in first.questions]
+        assert knowledge._read_cache(kept) is not None
+
+        cache_dir.chmod(0o770)  # a folder others can write to: not trusted
+        assert knowledge._read_cache(kept) is None
+        cache_dir.chmod(0o700)
+        link = cache_dir / "linked.pickle"
+        link.symlink_to(kept)
+        assert knowledge._read_cache(link) is None
+    finally:
+        knowledge.load.cache_clear()

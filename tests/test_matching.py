@@ -7,6 +7,7 @@ import pytest
 from finalist.casefile import load_case_file
 from finalist.coach.matching import fit, match_round
 from finalist.coach.questions import round_questions
+from finalist.coach.reasons import reasons_for
 from finalist.knowledge import load
 from finalist.model import Case
 
@@ -69,14 +70,15 @@ def test_best_story(
     case: Case, question: str, competencies: tuple[str, ...], expected: str
 ) -> None:
     fits = sorted(
-        (fit(question, competencies, s) for s in case.stories), key=lambda f: (-f.score, f.story)
+        (fit(question, competencies, s, reasons_for(KB)) for s in case.stories),
+        key=lambda f: (-f.score, f.story),
     )
     assert fits[0].story == expected, fits[:2]
     assert fits[0].reasons
 
 
 def test_no_story_twice_in_a_round_when_another_fits() -> None:
-    result = match_round(round_questions(CASTELLAN, 2, KB, top=8), CASTELLAN.stories)
+    result = match_round(round_questions(CASTELLAN, 2, KB, top=8), CASTELLAN.stories, KB)
     seen: dict[str, int] = {}
     for m in result.matches:
         if m.best is None:
@@ -91,7 +93,7 @@ def test_a_case_with_no_stories_has_only_gaps() -> None:
     data = CASTELLAN.model_dump()
     data["stories"] = []
     case = Case.model_validate(data)
-    result = match_round(round_questions(case, 2, KB, top=5), case.stories)
+    result = match_round(round_questions(case, 2, KB, top=5), case.stories, KB)
     assert result.matches
     assert all(m.best is None for m in result.matches)
     assert len(result.gaps) == len(result.matches)
@@ -123,7 +125,8 @@ def test_story_reasons_quote_the_story(
     """The words in common are quoted as the story writes them ('sales'), never as the
     stems the matching compares ('sal')."""
     best = sorted(
-        (fit(question, competencies, s) for s in case.stories), key=lambda f: (-f.score, f.story)
+        (fit(question, competencies, s, reasons_for(KB)) for s in case.stories),
+        key=lambda f: (-f.score, f.story),
     )[0]
     shown = "; ".join(best.reasons)
     for words in said:

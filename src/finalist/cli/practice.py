@@ -15,11 +15,11 @@ if TYPE_CHECKING:
     from finalist.coach.practice import Turn
     from finalist.model import Case
 
-from finalist.coach.answers import MAX_ANSWER_BYTES, check_answer
-
 
 def read_answer(source: str | None) -> str:
     """The answer text from a file, or from standard input with '-' or nothing."""
+    from finalist.coach.answers import MAX_ANSWER_BYTES, check_answer
+
     if source in (None, "-"):
         text = sys.stdin.read(MAX_ANSWER_BYTES + 1)
         where = "the answer on standard input"
@@ -207,6 +207,7 @@ def practice(
         return
     if interviewer is None:
         raise FinalistError("say who to practise with: --interviewer NAME (see finalist dossier)")
+    from finalist.coach.answers import MAX_ANSWER_BYTES
     from finalist.coach.questions import find_interviewer
 
     find_interviewer(loaded.case, interviewer, round_)  # a wrong name fails before any typing
@@ -242,6 +243,7 @@ def practice(
 def _run(
     case: Case, name: str, round_ref: str | None, count: int, answerer: Answerer, quiet: bool
 ) -> list[tuple[str, Turn]]:
+    from finalist.coach.answers import check_answer
     from finalist.coach.interviewers import dossier
     from finalist.coach.practice import Interviewer, respond
     from finalist.coach.questions import find_interviewer, predict_questions

@@ -53,7 +53,7 @@ def _round(
     people = round_questions(case, n, knowledge, top=BRIEF_QUESTIONS)
     return RoundBrief(
         people=people,
-        stories=match_round(people, case.stories),
+        stories=match_round(people, case.stories, knowledge),
         consensus=consensus_map(case, n, knowledge, plan=plan, questions=people),
         asks=questions_to_ask(case, knowledge, n, asked),
         playbook=round_playbook(case, n, knowledge, today),

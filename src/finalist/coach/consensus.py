@@ -18,6 +18,7 @@ from finalist.coach.interviewers import Dossier, dossier
 from finalist.coach.matching import fit, match_round
 from finalist.coach.plan import Plan, first_six_months
 from finalist.coach.questions import RoundQuestions, round_questions
+from finalist.coach.reasons import Reasons, reasons_for
 from finalist.coach.repairs import Repair, repairs
 from finalist.coach.round_one import RoundOne, read_round_one
 from finalist.coach.stories import PARTS
@@ -96,10 +97,10 @@ def _complete_and_measured(story: Story) -> bool:
 
 
 def _concern(
-    text: str, source: str, stories: list[Story], plan: Plan, strengths: list[str]
+    text: str, source: str, stories: list[Story], plan: Plan, strengths: list[str], say: Reasons
 ) -> Concern:
     evidence: list[Evidence] = []
-    fits = sorted((fit(text, (), s) for s in stories), key=lambda f: (-f.score, f.story))
+    fits = sorted((fit(text, (), s, say) for s in stories), key=lambda f: (-f.score, f.story))
     by_title = {s.title: s for s in stories}
     for f in fits[:2]:
         if f.score >= SOME_FIT:
@@ -134,9 +135,9 @@ def _concern(
     return Concern(text=text, source=source, status=status, why=why, evidence=evidence)
 
 
-def _person(d: Dossier, case: Case, plan: Plan) -> PersonMap:
+def _person(d: Dossier, case: Case, plan: Plan, say: Reasons) -> PersonMap:
     concerns = [
-        _concern(p.text.rstrip("."), p.source, case.stories, plan, case.candidate.strengths)
+        _concern(p.text.rstrip("."), p.source, case.stories, plan, case.candidate.strengths, say)
         for p in d.priorities[:CONCERNS_PER_PERSON]
     ]
     return PersonMap(
@@ -175,9 +176,11 @@ def _told(case: Case, round_one: RoundOne) -> list[str]:
     ]
 
 
-def _repair_concern(r: Repair, case: Case, plan: Plan) -> Concern:
+def _repair_concern(r: Repair, case: Case, plan: Plan, say: Reasons) -> Concern:
     """A weak answer from round one, as a concern of the person who heard it."""
-    c = _concern(r.topic or r.noted, r.point or "", case.stories, plan, case.candidate.strengths)
+    c = _concern(
+        r.topic or r.noted, r.point or "", case.stories, plan, case.candidate.strengths, say
+    )
     if r.story and not any(e.kind == "story" and e.text == r.story for e in c.evidence):
         c.evidence.insert(0, Evidence(kind="story", text=r.story, detail=r.story_why or ""))
     return c
@@ -196,8 +199,9 @@ def consensus_map(
     rnd = case.rounds[number - 1]
     plan = plan or first_six_months(case, knowledge)
     w = writer_for(case, knowledge)
+    say = reasons_for(knowledge)
     people = [
-        _person(dossier(p, rnd, number, case, knowledge), case, plan) for p in rnd.interviewers
+        _person(dossier(p, rnd, number, case, knowledge), case, plan, say) for p in rnd.interviewers
     ]
     round_one = read_round_one(case)
     told = _told(case, round_one)
@@ -211,7 +215,7 @@ def consensus_map(
         if r.kind != "weak answer":
             kept.append(r)
         elif here is not None:
-            here.concerns.insert(0, _repair_concern(r, case, plan))
+            here.concerns.insert(0, _repair_concern(r, case, plan, say))
             kept.append(r)
         elif not elsewhere:  # heard by no one in the rounds ahead: the whole round prepares
             shared_repairs.append(
@@ -244,7 +248,7 @@ def consensus_map(
                 gap.weight += share
     ranked = sorted(gaps.values(), key=lambda g: (-g.weight, g.concern))
     rq = questions or round_questions(case, number, knowledge, top=10)
-    matches = {m.question_id: m for m in match_round(rq, case.stories).matches}
+    matches = {m.question_id: m for m in match_round(rq, case.stories, knowledge).matches}
     fixes = [item.text for item in round_one.went_badly]
     # what earlier rounds of this stage did not do well, from their debriefs
     fixes += [

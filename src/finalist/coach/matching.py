@@ -15,7 +15,7 @@ from pydantic import BaseModel
 
 from finalist.coach.answers import MEASURE
 from finalist.coach.questions import RoundQuestions
-from finalist.coach.reasons import Reasons, Spec, as_written, quoted, shipped
+from finalist.coach.reasons import Reasons, Spec, as_written, quoted, reasons_for
 from finalist.coach.stories import story_text
 from finalist.knowledge import Knowledge
 from finalist.model import Story
@@ -53,11 +53,9 @@ def _terms(text: str) -> frozenset[str]:
     return distinctive(keywords(text))
 
 
-def fit(
-    question: str, competencies: tuple[str, ...], story: Story, say: Reasons | None = None
-) -> StoryFit:
-    """How well one story answers one question, with the reasons in the story's words
-    (worded by ``say``, else by the shipped phrasing)."""
+def fit(question: str, competencies: tuple[str, ...], story: Story, say: Reasons) -> StoryFit:
+    """How well one story answers one question, with the reasons in the story's words,
+    worded by ``say``."""
     reasons: list[Spec] = []
     score = 0.0
     # a competency is shared when all its words are among the story's competency words
@@ -88,7 +86,7 @@ def fit(
             score -= 1.0
     if story.result and MEASURE.search(story.result):
         score += 0.3
-    shown = (say or shipped()).render(reasons)
+    shown = say.render(reasons)
     return StoryFit(story=story.title, score=round(score, 2), reasons=shown)
 
 
@@ -108,13 +106,11 @@ def _told_again(story: str, first: tuple[str, str], competencies: tuple[str, ...
     return (f"story-told-again-named{plain}", {"story": story, "name": name, **lead})
 
 
-def match_round(
-    rq: RoundQuestions, stories: list[Story], knowledge: Knowledge | None = None
-) -> RoundStories:
+def match_round(rq: RoundQuestions, stories: list[Story], knowledge: Knowledge) -> RoundStories:
     """The best story for each question of each person in a round, and a runner-up.
     Questions are served in order of how likely they are; a story already given in the
     round is passed over when another fits."""
-    say = Reasons(knowledge) if knowledge is not None else shipped()
+    say = reasons_for(knowledge)
     items = sorted(
         ((q.score, p.dossier.name, q) for p in rq.people for q in p.questions),
         key=lambda item: (-item[0], item[1], item[2].id),

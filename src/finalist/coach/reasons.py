@@ -90,9 +90,7 @@ def _said(
 
 
 @cache
-def shipped() -> Reasons:
-    """Reasons worded by the shipped phrasing, for callers that have no knowledge at hand
-    (the knowledge is loaded once, from the package; nothing else is read)."""
-    from finalist.knowledge import load
-
-    return Reasons(load(None))
+def reasons_for(knowledge: Knowledge) -> Reasons:
+    """One Reasons per knowledge base (a Knowledge is hashed by identity), so its worded
+    reasons are cached across calls."""
+    return Reasons(knowledge)

@@ -15,6 +15,7 @@ from typing import Literal
 from pydantic import BaseModel
 
 from finalist.coach.matching import fit
+from finalist.coach.reasons import Reasons, reasons_for
 from finalist.coach.round_one import Part, RoundOne, RoundOneItem
 from finalist.model import Story
 from finalist.writing import Kind, Writer, kind_of
@@ -94,11 +95,11 @@ def _question(w: Writer, kind: RepairKind, topic: str | None) -> str | None:
 
 
 def _story(
-    topic: str | None, noted: str, stories: list[Story], told: list[str]
+    topic: str | None, noted: str, stories: list[Story], told: list[str], say: Reasons
 ) -> tuple[str | None, str | None]:
     """The story that fits best and was not told in round one already, and why."""
     asked = topic or re.sub(r"\b(?:went badly|went wrong|badly|weak)\b", " ", noted, flags=re.I)
-    fits = sorted((fit(asked, (), s) for s in stories), key=lambda f: (-f.score, f.story))
+    fits = sorted((fit(asked, (), s, say) for s in stories), key=lambda f: (-f.score, f.story))
     for f in fits:
         if f.score >= STORY_FIT and f.story not in told:
             return f.story, "; ".join(f.reasons) or None
@@ -116,7 +117,7 @@ def repair_of(
     )
     # a point with no topic (pay raised too early, say) is not an answer to rebuild
     story, story_why = (
-        _story(item.topic, item.text, stories, told)
+        _story(item.topic, item.text, stories, told, reasons_for(w.knowledge))
         if kind != "to raise" and item.topic
         else (None, None)
     )

@@ -285,16 +285,17 @@ def _check_sectors(k: Knowledge, fail: Callable[[str, str, str], None]) -> None:
 def load(extra_folder: str | None = None, cache_dir: str | None = None) -> Knowledge:
     """The knowledge, loaded and checked once per process.
 
-    With ``cache_dir``, the validated entries are also kept there as JSON, keyed by a hash
-    of every source file, so the next process reads them in a few milliseconds instead of
-    parsing the YAML again. A missing, stale or unreadable cache is simply rebuilt.
+    With ``cache_dir``, the validated knowledge is also kept there (a pickle), keyed by a
+    hash of every source file and of the versions of finalist and pydantic, so the next
+    process reads it in a few milliseconds instead of parsing and checking the YAML
+    again. A missing, stale, unreadable or unsafe cache is simply rebuilt.
     """
     sources = shipped_sources()
     if extra_folder:
         sources += folder_sources(Path(extra_folder).expanduser())
     if cache_dir is None:
         return parse(sources)
-    path = Path(cache_dir) / f"knowledge-{_fingerprint(sources)}.json"
+    path = Path(cache_dir) / f"knowledge-{_fingerprint(sources)}.pickle"
     cached = _read_cache(path)
     if cached is not None:
         return cached
@@ -317,42 +318,44 @@ def _fingerprint(sources: list[Source]) -> str:
 
 
 def _read_cache(path: Path) -> Knowledge | None:
-    import json
-
-    from pydantic import TypeAdapter
+    """The knowledge kept by an earlier process, or None. It is a pickle, so it is read
+    only from a file and folder that this user owns and nobody else can write to (the
+    data folder is 0700): anyone who could replace it could run code as this user."""
+    import os
+    import pickle
+    import stat
 
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-        kinds = {
-            kind: TypeAdapter(list[model]).validate_python(data["kinds"][kind])  # type: ignore[valid-type]
-            for kind, model in KINDS.items()
-        }
-        return _assemble(kinds, dict(data["sources"]))
-    except (OSError, ValueError, KeyError, TypeError):
+        for where in (path.parent, path):
+            info = where.lstat()
+            mine = not hasattr(os, "getuid") or info.st_uid == os.getuid()
+            if (
+                not mine
+                or info.st_mode & (stat.S_IWGRP | stat.S_IWOTH)
+                or stat.S_ISLNK(info.st_mode)
+            ):
+                return None
+        with path.open("rb") as handle:
+            loaded = pickle.load(handle)  # our own file, checked above
+    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError):
         return None
+    return loaded if isinstance(loaded, Knowledge) else None
 
 
 def _write_cache(path: Path, knowledge: Knowledge) -> None:
-    import json
     import os
+    import pickle
     import tempfile
 
-    data = {
-        "kinds": {
-            kind: [entry.model_dump(mode="json") for entry in _entries_of(knowledge, kind)]
-            for kind in KINDS
-        },
-        "sources": knowledge.sources,
-    }
     try:
         # the cache sits in the data folder: both for this user alone, like the database
         path.parent.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
         path.parent.mkdir(mode=0o700, exist_ok=True)
-        for old in path.parent.glob("knowledge-*.json"):
+        for old in path.parent.glob("knowledge-*"):
             old.unlink(missing_ok=True)
         fd, tmp = tempfile.mkstemp(prefix=".knowledge-", dir=path.parent)
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            json.dump(data, handle, ensure_ascii=False)
+        with os.fdopen(fd, "wb") as handle:
+            pickle.dump(knowledge, handle, protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(tmp, path)
-    except OSError:
+    except (OSError, pickle.PicklingError):
         pass  # a cache is an optimisation: without one, the next start parses again

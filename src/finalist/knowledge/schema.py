@@ -118,7 +118,7 @@ def check_slots(text: str) -> str:
 
 
 class Entry(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
 
 class TitleRule(Entry):

@@ -3,6 +3,8 @@ brackets, tags and escape sequences in a case show exactly as written."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from rich import box
 from rich.console import Group, RenderableType
 from rich.panel import Panel
@@ -10,7 +12,6 @@ from rich.rule import Rule
 from rich.table import Table
 from rich.text import Text
 
-from finalist.coach.brief import Brief
 from finalist.coach.glance import Glance, RoundGlance
 from finalist.model import Case, Interviewer, Story
 from finalist.render.common import (
@@ -21,7 +22,9 @@ from finalist.render.common import (
     when_text,
 )
 from finalist.render.rich_parts import bullets, facts, plain
-from finalist.render.terminal_people import round_people_view
+
+if TYPE_CHECKING:  # the brief's modules load only when a brief is drawn
+    from finalist.coach.brief import Brief
 
 
 def glance_view(g: Glance) -> RenderableType:
@@ -79,6 +82,7 @@ def brief_view(brief: Brief) -> RenderableType:
     from finalist.coach.asks import AsksResult
     from finalist.coach.brief import shared_scripts
     from finalist.render.terminal_after import notes_view, timeline_view
+    from finalist.render.terminal_people import round_people_view
     from finalist.render.terminal_prepare import (
         asks_view,
         consensus_view,

@@ -101,7 +101,8 @@ def stories(request: Request, case_id: str) -> Response:
     s, numbers = _rounds(request, case_id)
     bank = story_bank(s.case, ctx.knowledge)
     matches = [
-        match_round(round_questions(s.case, n, ctx.knowledge), s.case.stories) for n in numbers
+        match_round(round_questions(s.case, n, ctx.knowledge), s.case.stories, ctx.knowledge)
+        for n in numbers
     ]
     return render(
         request,

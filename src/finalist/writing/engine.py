@@ -31,6 +31,7 @@ class Writer:
     """Renders phrasing entries for one case: its spelling and its vocabulary."""
 
     def __init__(self, knowledge: Knowledge, spelling: str = "british") -> None:
+        self.knowledge = knowledge
         self.phrasing = knowledge.phrasing
         self.american = spelling == "american"
         self._spell = _spelling_map(knowledge) if self.american else {}
