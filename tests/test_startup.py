@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -11,7 +13,12 @@ PROBE = """
 import sys
 from finalist.cli import run
 code = run({args!r})
-heavy = sorted(m for m in ("sqlalchemy", "fastapi", "alembic", "uvicorn") if m in sys.modules)
+heavy = sorted(
+    m
+    for m in ("sqlalchemy", "fastapi", "alembic", "uvicorn")
+    + ("finalist.coach.brief", "rich.markdown")
+    if m in sys.modules
+)
 print("HEAVY:" + ",".join(heavy), file=sys.stderr)
 """
 
@@ -23,6 +30,16 @@ def test_help_and_version_import_no_database_or_web_framework(args: list[str]) -
     )
     heavy = done.stderr.strip().splitlines()[-1]
     assert heavy == "HEAVY:", f"finalist {' '.join(args)} imported {heavy[6:]}"
+
+
+def test_listing_cases_loads_the_store_but_not_the_brief(tmp_path: Path) -> None:
+    env = {**os.environ, "FINALIST_HOME": str(tmp_path)}
+    done = subprocess.run(
+        [sys.executable, "-c", PROBE.format(args=["list"])], capture_output=True, text=True, env=env
+    )
+    heavy = done.stderr.strip().splitlines()[-1][6:].split(",")
+    assert "sqlalchemy" in heavy  # it opened the store (a new one, so alembic made it)
+    assert "finalist.coach.brief" not in heavy and "fastapi" not in heavy, heavy
 
 
 def test_python_dash_m_runs_the_command() -> None:
