@@ -80,7 +80,7 @@ def test_address_as_wins() -> None:
     person = Interviewer(name="Ruth Kavanagh", title="Professor", address_as="Ruth")
     form = address(person, SHOP)
     assert form.greeting == "Ruth"
-    assert form.why == "as you set it (address_as)"
+    assert form.why == "as you set it"
 
 
 def test_the_dossier_shows_the_form_of_address_with_why(cli: Cli) -> None:

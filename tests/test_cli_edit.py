@@ -69,6 +69,16 @@ def test_interviewer_add_and_set(cli: Cli) -> None:
         "email": "ana@example.com",
         "priorities": ["data quality", "on-call"],
     }
+    # how a note greets her: set, used by the note's greeting, too long refused, cleared
+    assert cli("interviewer", "set", "lumen", "Ana Ruiz", "--address-as", "Dr Ruiz").code == 0
+    assert _case(cli)["rounds"][0]["interviewers"][2]["address_as"] == "Dr Ruiz"  # type: ignore[index]
+    dossier = cli("dossier", "lumen", "--json")
+    assert '"greeting": "Dr Ruiz"' in dossier.out
+    long = cli("interviewer", "set", "lumen", "Ana Ruiz", "--address-as", "x" * 300)
+    assert (long.code, long.err.count("\n")) == (1, 1)
+    assert "--address-as" in long.err
+    assert cli("interviewer", "set", "lumen", "Ana Ruiz", "--address-as", "").code == 0
+    assert "address_as" not in _case(cli)["rounds"][0]["interviewers"][2]  # type: ignore[index,operator]
 
 
 def test_story_add_set_remove(cli: Cli) -> None:

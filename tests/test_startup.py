@@ -39,7 +39,8 @@ def test_listing_cases_loads_the_store_but_not_the_brief(tmp_path: Path) -> None
     )
     heavy = done.stderr.strip().splitlines()[-1][6:].split(",")
     assert "sqlalchemy" in heavy  # it opened the store (a new one, so alembic made it)
-    assert "finalist.coach.brief" not in heavy and "fastapi" not in heavy, heavy
+    assert "finalist.coach.brief" not in heavy, heavy
+    assert "fastapi" not in heavy, heavy
 
 
 def test_python_dash_m_runs_the_command() -> None:

@@ -212,9 +212,17 @@ def test_rounds_people_and_stories_through_forms(client: TestClient) -> None:
     p = post(
         client,
         f"/cases/{case_id}/rounds/4/people/new",
-        {"name": "Jo Park", "title": "Chief Executive", "priorities": "growth\n\nmargin\n"},
+        {
+            "name": "Jo Park",
+            "title": "Chief Executive",
+            "priorities": "growth\n\nmargin\n",
+            "address_as": "Dr Park",
+        },
     )
     assert p.status_code == 303  # type: ignore[attr-defined]
+    form = client.get(f"/cases/{case_id}/rounds/4/people/1").text
+    assert "Address as" in form
+    assert 'value="Dr Park"' in form
     s = post(
         client,
         f"/cases/{case_id}/stories/new",
@@ -223,6 +231,7 @@ def test_rounds_people_and_stories_through_forms(client: TestClient) -> None:
     assert s.status_code == 303  # type: ignore[attr-defined]
     case = client.get(f"/api/cases/{case_id}").json()["case"]
     assert case["rounds"][3]["interviewers"][0]["priorities"] == ["growth", "margin"]
+    assert case["rounds"][3]["interviewers"][0]["address_as"] == "Dr Park"
     assert case["stories"][-1]["title"] == "Ledger cutover"
     # change the person, then remove the round after confirming
     post(client, f"/cases/{case_id}/rounds/4/people/1", {"name": "Jo Park", "title": "COO"})

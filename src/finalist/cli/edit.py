@@ -157,6 +157,13 @@ Priorities = Annotated[
     _opt("What this person cares about; repeat for several (replaces the list).", "--priority"),
 ]
 Notes = Annotated[str | None, _opt("What you know about them.", "--notes")]
+AddressAs = Annotated[
+    str | None,
+    _opt(
+        "How a note greets them, e.g. 'Dr Okafor' or 'Sam' (default: finalist's choice).",
+        "--address-as",
+    ),
+]
 
 
 def _person_fields(
@@ -166,8 +173,10 @@ def _person_fields(
     email: str | None,
     priority: list[str] | None,
     notes: str | None,
+    address_as: str | None,
 ) -> dict[str, Any]:
     return {
+        "address_as": address_as,
         "name": name,
         "title": title,
         "department": department,
@@ -187,11 +196,12 @@ def interviewer_add(
     email: Email = None,
     priority: Priorities = None,
     notes: Notes = None,
+    address_as: AddressAs = None,
 ) -> None:
     """Add a person to a round."""
     from finalist import editing
 
-    fields = _person_fields(name, title, department, email, priority, notes)
+    fields = _person_fields(name, title, department, email, priority, notes, address_as)
 
     def change(c: Case) -> tuple[Case, str]:
         new, number = editing.add_interviewer(c, round_, fields)
@@ -211,11 +221,12 @@ def interviewer_set(
     email: Email = None,
     priority: Priorities = None,
     notes: Notes = None,
+    address_as: AddressAs = None,
 ) -> None:
     """Change a person's details; options not given stay as they are, '' clears one."""
     from finalist import editing
 
-    fields = _person_fields(name, title, department, email, priority, notes)
+    fields = _person_fields(name, title, department, email, priority, notes, address_as)
     change_stored_case(
         case,
         lambda c: (

@@ -164,7 +164,7 @@ def address(
             greeting=person.address_as,
             formal=person.address_as.split()[0].lower().rstrip(".") in _HONORIFICS,
             seat=where,
-            why="as you set it (address_as)",
+            why="as you set it",
         )
     before, words = _split_name(person.name)
     last = words[-1] if words else person.name
@@ -219,7 +219,8 @@ def address(
                 formal=True,
                 seat=where,
                 why=why,
-                check=f"if they use Mrs, Miss or another title, set address_as ({last})",
+                check=f"if they use Mrs, Miss or another title, write it in their 'address as' "
+                f"({last})",
             )
         if school_leader and _VOLUNTEER_GOVERNOR.search(title):
             return Address(
@@ -228,19 +229,21 @@ def address(
                 seat=where,
                 why="a governor or trustee, who gives their time as a volunteer: the given "
                 "name, since the case does not say which title they use",
-                check=f"if they were introduced as Mr, Mrs or Ms {last}, set address_as",
+                check=f"if they were introduced as Mr, Mrs or Ms {last}, write that in their "
+                "'address as'",
             )
         return Address(
             greeting=full,
             formal=True,
             seat=where,
             why=why + "; the full name, since the case does not say which title they use",
-            check=f"set address_as to the form they use, such as Ms {last} or Mr {last}",
+            check=f"write the form they use in their 'address as', such as Ms {last} or Mr {last}",
         )
     return Address(
         greeting=words[0] if words else person.name,
         formal=False,
         seat=where,
         why="the given name, as most interviewers expect after a conversation",
-        check="if you did not use their first name in the interview, set address_as",
+        check="if you did not use their first name in the interview, write the form you used "
+        "in their 'address as'",
     )

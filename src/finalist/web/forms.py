@@ -68,6 +68,11 @@ INTERVIEWER = (
     Field("title", "Job title"),
     Field("department", "Department"),
     Field("email", "Email", "email"),
+    Field(
+        "address_as",
+        "Address as",
+        help="How a note greets them, such as 'Dr Okafor' or 'Sam'. Empty: finalist chooses.",
+    ),
     Field("notes", "What you know about them", "text"),
     Field("priorities", "What they care about", "lines", "One per line."),
 )
