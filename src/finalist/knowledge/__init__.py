@@ -171,11 +171,6 @@ def _assemble(kinds: dict[str, list[Any]], sources: dict[str, str]) -> Knowledge
     )
 
 
-def _entries_of(k: Knowledge, kind: str) -> list[Any]:
-    value = getattr(k, kind)
-    return list(value.values()) if isinstance(value, dict) else list(value)
-
-
 def _check_references(k: Knowledge) -> None:
     def fail(kind: str, entry_id: str, message: str) -> None:
         raise FinalistError(
@@ -337,7 +332,17 @@ def _read_cache(path: Path) -> Knowledge | None:
                 return None
         with path.open("rb") as handle:
             loaded = pickle.load(handle)  # our own file, checked above
-    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError):
+    except (
+        OSError,
+        pickle.UnpicklingError,
+        EOFError,
+        AttributeError,
+        ImportError,
+        TypeError,
+        ValueError,
+        KeyError,
+        IndexError,
+    ):  # a broken cache is rebuilt, whatever broke it
         return None
     return loaded if isinstance(loaded, Knowledge) else None
 
