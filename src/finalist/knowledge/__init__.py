@@ -307,6 +307,14 @@ def _fingerprint(sources: list[Source]) -> str:
     from finalist import __version__
 
     digest = hashlib.sha256(f"{__version__} {pydantic.VERSION}".encode())
+    # the classes a pickle rebuilds: a changed schema (a working copy between releases)
+    # must not read entries pickled from the old one
+    from finalist import model
+    from finalist.knowledge import schema
+
+    for module in (schema, model):
+        if module.__file__:
+            digest.update(Path(module.__file__).read_bytes())
     for source in sources:
         digest.update(source.name.encode() + b"\0" + source.text.encode() + b"\0")
     return digest.hexdigest()[:20]
