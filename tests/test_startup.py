@@ -48,3 +48,46 @@ def test_python_dash_m_runs_the_command() -> None:
         [sys.executable, "-m", "finalist", "--version"], capture_output=True, text=True, check=True
     )
     assert done.stdout.startswith("finalist ")
+
+
+def test_the_process_ends_with_everything_written_and_its_exit_code(tmp_path: Path) -> None:
+    """``main`` skips the interpreter's tear-down: what was printed still arrives whole,
+    and a mistake still ends with exit code 1."""
+    env = {**os.environ, "FINALIST_HOME": str(tmp_path)}
+    example = Path(__file__).parent.parent / "examples" / "harbourline-product-lead.yaml"
+    done = subprocess.run(
+        [sys.executable, "-m", "finalist", "brief", str(example), "--to", "md"],
+        capture_output=True,
+        text=True,
+        env=env,
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.startswith("# Brief:")
+    assert done.stdout.endswith("\n")
+    assert len(done.stdout) > 10_000  # much more than one pipe buffer
+    bad = subprocess.run(
+        [sys.executable, "-m", "finalist", "brief", "no-such-case"],
+        capture_output=True,
+        text=True,
+        env=env,
+    )
+    assert bad.returncode == 1
+    assert bad.stderr.startswith("error: ")
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full (Linux)")
+def test_a_full_output_is_one_line_and_exit_1(tmp_path: Path) -> None:
+    env = {**os.environ, "FINALIST_HOME": str(tmp_path)}
+    example = Path(__file__).parent.parent / "examples" / "harbourline-product-lead.yaml"
+    for args in (["brief", str(example), "--to", "md"], ["list"], ["--help"]):
+        with open("/dev/full", "w") as full:
+            done = subprocess.run(
+                [sys.executable, "-m", "finalist", *args],
+                stdout=full,
+                stderr=subprocess.PIPE,
+                text=True,
+                env=env,
+            )
+        assert done.returncode == 1, (args, done.stderr)
+        assert done.stderr.count("\n") == 1, (args, done.stderr)
+        assert "No space left on device" in done.stderr, (args, done.stderr)

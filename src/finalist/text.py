@@ -235,16 +235,73 @@ def lower_first(text: str) -> str:
     return text
 
 
+_RUN = re.compile(r"[\w-]+")
+
+
+def _word_char(char: str) -> bool:
+    return char.isalnum() or char in "_-"  # what a pattern's [\w-] matches
+
+
+class Phrases:
+    """Many phrases looked up at once as whole words (a hyphen counts as part of a word),
+    case ignored. Each phrase is filed under its first run of word characters, so a
+    look-up reads the text's runs once and tries only the phrases that could stand there:
+    no pattern of hundreds of alternatives to compile, or to try at every position."""
+
+    def __init__(self, phrases: Iterable[str]) -> None:
+        self._by_run: dict[str, list[tuple[str, str]]] = {}
+        for phrase in dict.fromkeys(phrases):
+            key = phrase.lower()
+            parts = _RUN.findall(key)
+            if parts:
+                self._by_run.setdefault(parts[0], []).append((phrase, key))
+
+    def _hits(self, lowered: str) -> list[tuple[int, int, str]]:
+        """Every place a phrase stands in ``lowered``: (start, end, phrase)."""
+        hits = []
+        for run in set(_RUN.findall(lowered)):
+            for phrase, key in self._by_run.get(run, ()):
+                at = lowered.find(key)
+                while at >= 0:
+                    end = at + len(key)
+                    if (at == 0 or not _word_char(lowered[at - 1])) and (
+                        end == len(lowered) or not _word_char(lowered[end])
+                    ):
+                        hits.append((at, end, phrase))
+                    at = lowered.find(key, at + 1)
+        return hits
+
+    def present(self, text: str) -> set[str]:
+        """Each phrase that stands anywhere in ``text``, inside a longer one or not."""
+        return {phrase for _, _, phrase in self._hits(text.lower())}
+
+    def search(self, text: str) -> bool:
+        return bool(self._hits(text.lower()))
+
+    def find(self, text: str) -> list[str]:
+        """The phrases as ``text`` writes them, read from left to right, the longest where
+        several start at one place ("student representative", not "student"), none
+        inside another found."""
+        lowered = text.lower()
+        same = len(lowered) == len(text)  # lowering kept the places: quote the text
+        found, reached = [], 0
+        for start, end, phrase in sorted(self._hits(lowered), key=lambda h: (h[0], -h[1])):
+            if start >= reached:
+                found.append(text[start:end] if same else phrase)
+                reached = end
+        return found
+
+
 @lru_cache(maxsize=512)
-def any_word(words: tuple[str, ...]) -> re.Pattern[str]:
-    """One pattern for any of ``words`` as whole words (a hyphen counts as part of a
-    word), case ignored, the longest first so "student representative" wins over
-    "student"."""
-    alternatives = "|".join(re.escape(w) for w in sorted(words, key=lambda w: (-len(w), w)))
-    return re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])", re.IGNORECASE)
+def any_word(words: tuple[str, ...]) -> Phrases:
+    """A look-up of any of ``words`` as whole words (see ``Phrases``), kept for the next
+    text that asks about the same words."""
+    return Phrases(words)
 
 
 def find_phrases(phrases: Iterable[str], text: str) -> list[str]:
     """The phrases that stand in ``text`` as whole words ("pay" in "pay rise", not in
     "paying"); ``text`` is expected normalised (see ``normalise``)."""
-    return [p for p in phrases if re.search(rf"(?<![\w-]){re.escape(p)}(?![\w-])", text)]
+    phrases = tuple(phrases)
+    present = any_word(phrases).present(text)
+    return [p for p in phrases if p in present]

@@ -6,6 +6,8 @@ and exit 1. Only Typer is imported here; each command imports what it needs when
 
 from __future__ import annotations
 
+import contextlib
+import gc
 import os
 import sys
 from collections.abc import Sequence
@@ -122,6 +124,11 @@ def run(argv: Sequence[str] | None = None) -> int:
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
         return 0
+    except OSError as exc:  # the system said no: a full disk, a closed output
+        where = f": {exc.filename}" if exc.filename else ""
+        reason = exc.strerror or type(exc).__name__
+        _error(f"{reason}{where}; free some space or check the output, then run it again")
+        return 1
     except Exception as exc:
         if os.environ.get("FINALIST_DEBUG", "").lower() in {"1", "true", "yes", "on"}:
             raise
@@ -134,4 +141,23 @@ def run(argv: Sequence[str] | None = None) -> int:
 
 
 def main(argv: Sequence[str] | None = None) -> None:
-    sys.exit(run(argv))
+    """The `finalist` command as a process. A command usually lasts well under a second,
+    so the cyclic garbage collector waits (``common.long_running`` starts it again for the
+    web server and the mock interview), and once the output is flushed and the store
+    closed the process ends without tearing its objects down one by one."""
+    gc.disable()
+    # no pydantic plugins are used: skip scanning every installed package for them
+    os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
+    code = run(argv)
+    try:
+        sys.stdout.flush()
+    except BrokenPipeError:  # the reader went away: as in ``run``, stop quietly
+        pass
+    except OSError as exc:  # standard output is a full disk, say
+        _error(f"could not write the output: {exc.strerror or exc}")
+        code = code or 1
+    except ValueError:  # standard output was closed
+        pass
+    with contextlib.suppress(OSError, ValueError):
+        sys.stderr.flush()
+    os._exit(code)

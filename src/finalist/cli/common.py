@@ -6,6 +6,7 @@ so ``finalist --help`` and ``--version`` start fast.
 
 from __future__ import annotations
 
+import gc
 import json
 import sys
 from collections.abc import Callable, Iterator, Sequence
@@ -45,6 +46,14 @@ TodayOpt = Annotated[
         show_default=False,
     ),
 ]
+
+
+def long_running() -> None:
+    """For a command that keeps running (the web server, the mock interview): the cyclic
+    garbage collector, held off while a short command runs (see ``finalist.cli.main``),
+    works as usual again; what start-up loaded is set aside so it is not scanned again."""
+    gc.freeze()
+    gc.enable()
 
 
 def now() -> datetime:

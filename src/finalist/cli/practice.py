@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from finalist.cli.common import JsonOpt, console, emit_json, knowledge
+from finalist.cli.common import JsonOpt, console, emit_json, knowledge, long_running
 from finalist.errors import FinalistError
 
 if TYPE_CHECKING:
@@ -119,6 +119,8 @@ def _ask_at_keyboard(prompt: str) -> tuple[str | None, int | None]:
 
     from prompt_toolkit import PromptSession
     from prompt_toolkit.key_binding import KeyBindings
+
+    long_running()  # a person answering takes minutes, not milliseconds
 
     bindings = KeyBindings()
 

@@ -56,7 +56,7 @@ def serve(
         )
     import uvicorn
 
-    from finalist.cli.common import today
+    from finalist.cli.common import long_running, today
     from finalist.web import create_app
 
     fixed = today(today_) if today_ else None
@@ -71,6 +71,7 @@ def serve(
         import webbrowser
 
         threading.Timer(1.0, lambda: webbrowser.open(url)).start()
+    long_running()
     config = uvicorn.Config(app, log_level="warning", server_header=False)
     uvicorn.Server(config).run(sockets=[sock])
 

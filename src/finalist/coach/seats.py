@@ -18,7 +18,7 @@ from pydantic import BaseModel
 from finalist.knowledge import Knowledge
 from finalist.knowledge.schema import SeatGuide, SeatKind
 from finalist.model import Interviewer, Sector
-from finalist.text import any_word
+from finalist.text import Phrases, any_word
 
 _HONORIFIC_MEMBER = re.compile(r"^(?:cllr|councill?or)\.?\s", re.IGNORECASE)
 
@@ -32,7 +32,7 @@ class SeatReading(BaseModel):
 @cache
 def _patterns(
     knowledge: Knowledge,
-) -> tuple[re.Pattern[str], dict[str, SeatKind], dict[SeatKind, re.Pattern[str]]]:
+) -> tuple[Phrases, dict[str, SeatKind], dict[SeatKind, Phrases]]:
     """Every seat's title words in one pattern, longest first, so "student
     representative" is read before "student"; which seat each word places; and for each
     seat, the words that make the title staff instead."""
@@ -51,7 +51,7 @@ def _place(text: str, knowledge: Knowledge) -> tuple[SeatKind, str] | None:
     if not knowledge.seats:
         return None
     every, seat_of, staff = _patterns(knowledge)
-    found = sorted((m.group(0) for m in every.finditer(text)), key=len, reverse=True)
+    found = sorted(every.find(text), key=len, reverse=True)
     for word in found:
         seat = seat_of[word.lower()]
         if seat in staff and staff[seat].search(text):

@@ -10,15 +10,14 @@ The candidate's own ``opportunity.sector`` always wins. Pure and deterministic.
 
 from __future__ import annotations
 
-import re
-from functools import cache, lru_cache
+from functools import lru_cache
 from typing import Literal, Protocol, TypeVar
 
 from pydantic import BaseModel
 
 from finalist.knowledge import Knowledge
 from finalist.model import Case, Sector
-from finalist.text import any_word
+from finalist.text import Phrases, any_word
 from finalist.writing import join
 
 
@@ -54,17 +53,12 @@ class SectorReading(BaseModel):
     people: list[str] = []  # whom it serves, for wording: "pupils", "parents"
 
 
-@cache
-def _pattern(word: str) -> re.Pattern[str]:
-    return re.compile(rf"(?<![\w-]){re.escape(word)}(?![\w-])", re.IGNORECASE)
-
-
 def _found(words: tuple[str, ...], text: str) -> list[str]:
-    """The words of the list that ``text`` has, in the list's order (one search when
-    none is there, the usual case)."""
-    if not words or any_word(words).search(text) is None:
+    """The words of the list that ``text`` has, in the list's order."""
+    if not words:
         return []
-    return [w for w in words if _pattern(w).search(text)]
+    present = any_word(words).present(text)
+    return [w for w in words if w in present]
 
 
 def _places(case: Case) -> list[tuple[str, str, float]]:
@@ -172,37 +166,23 @@ class Vocabulary:
         for sector_id, guide in knowledge.sectors.items():
             for word in guide.words:
                 owners.setdefault(word.lower(), set()).add(sector_id)
-        own = " ".join(_case_words(case))
-        self._own = own
         self._owned = any_word(tuple(owners)) if owners else None
-        barred = sorted(
-            (
-                word
-                for word, sectors in owners.items()
-                if self.sector is not None
-                and self.sector not in sectors
-                and not _pattern(word).search(own)
-            ),
-            key=lambda w: (-len(w), w),
-        )
+        self._used = self._owned.present(" ".join(_case_words(case))) if self._owned else set()
+        barred = [
+            word
+            for word, sectors in owners.items()
+            if self.sector is not None and self.sector not in sectors and word not in self._used
+        ]
         self._seen: dict[str, bool] = {}
         self._suits: dict[tuple[tuple[Sector, ...], str], bool] = {}
         self._kept: dict[int, tuple[tuple[object, ...], tuple[object, ...]]] = {}
-        # one pattern for every word barred in this case, so a check is one search
-        self._foreign = (
-            re.compile(
-                r"(?<![\w-])(?:" + "|".join(re.escape(w) for w in barred) + r")(?![\w-])",
-                re.IGNORECASE,
-            )
-            if barred
-            else None
-        )
+        self._foreign = Phrases(barred) if barred else None
 
     def foreign(self, text: str) -> list[str]:
         """The words of ``text`` that belong to other sectors and that the case never uses."""
         if self._foreign is None:
             return []
-        return list(dict.fromkeys(m.group(0).lower() for m in self._foreign.finditer(text)))
+        return list(dict.fromkeys(word.lower() for word in self._foreign.find(text)))
 
     def suits(self, sectors: list[Sector], text: str) -> bool:
         """Whether an entry of the knowledge fits the case: one that names its sectors fits
@@ -221,8 +201,8 @@ class Vocabulary:
             return True
         if self._owned is None:
             return False
-        found = [m.group(0) for m in self._owned.finditer(text)]
-        return bool(found) and all(_pattern(w).search(self._own) for w in found)
+        found = self._owned.find(text)
+        return bool(found) and all(word.lower() in self._used for word in found)
 
     def keep(self, entries: tuple[E, ...]) -> tuple[E, ...]:
         """The entries (questions, asks) that suit the case, worked out once per case for
@@ -238,7 +218,7 @@ class Vocabulary:
             return True
         known = self._seen.get(text)
         if known is None:  # the same question is weighed for every person: once is enough
-            known = self._seen[text] = self._foreign.search(text) is None
+            known = self._seen[text] = not self._foreign.search(text)
         return known
 
 
