@@ -275,7 +275,14 @@ def test_upgrade_from_every_older_schema(database_url: str, tmp_path: Path) -> N
     for revision in older:
         engine = db.create_engine(database_url)
         with engine.begin() as conn:
-            for table in ("sent_notes", "attempts", "case_revisions", "cases", "alembic_version"):
+            for table in (
+                "briefs",
+                "sent_notes",
+                "attempts",
+                "case_revisions",
+                "cases",
+                "alembic_version",
+            ):
                 conn.execute(sa.text(f"DROP TABLE IF EXISTS {table}"))
         with engine.begin() as conn:
             config.attributes["connection"] = conn

@@ -17,6 +17,8 @@ from finalist.cli.common import (
     emit_json,
     knowledge,
     load_case,
+    now,
+    store,
     today,
 )
 from finalist.errors import FinalistError
@@ -54,11 +56,21 @@ def brief(
     --full prints everything: for every round ahead, each dossier and likely question,
     the consensus map, questions to ask, the playbook; then the scripts, once.
     """
-    from finalist.cli.followup import sent_by_round
-    from finalist.coach import build_brief
-
     loaded = load_case(case)
-    result = build_brief(loaded.case, today(today_), knowledge(), sent_by_round(loaded))
+    day = today(today_)
+    if loaded.stored_id is None:
+        from finalist.coach import build_brief
+
+        result = build_brief(loaded.case, day, knowledge(), {})
+    else:  # built once per case, day and notes sent, then read from the store
+        from finalist.briefs import stored_brief
+        from finalist.store.sent import by_round
+
+        with store() as opened:
+            sent = by_round(opened.sent_notes(loaded.stored_id))
+            result = stored_brief(
+                opened, loaded.stored_id, loaded.case, day, knowledge(), sent, now=now()
+            )
     if as_json:
         emit_json(result.model_dump(mode="json"))
         return

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
 from importlib import resources
 from pathlib import Path
@@ -67,6 +67,9 @@ class Knowledge:
     sectors: dict[str, SectorGuide] = field(default_factory=dict)
     seats: dict[str, SeatGuide] = field(default_factory=dict)  # people who are not staff
     sources: dict[str, str] = field(default_factory=dict)  # entry key -> file it came from
+    # a hash of every source file and of the code that reads them ("" when not loaded from
+    # files): what a brief kept from an earlier run was built with
+    fingerprint: str = ""
 
 
 @dataclass(frozen=True)
@@ -288,13 +291,14 @@ def load(extra_folder: str | None = None, cache_dir: str | None = None) -> Knowl
     sources = shipped_sources()
     if extra_folder:
         sources += folder_sources(Path(extra_folder).expanduser())
+    fingerprint = _fingerprint(sources)
     if cache_dir is None:
-        return parse(sources)
-    path = Path(cache_dir) / f"knowledge-{_fingerprint(sources)}.pickle"
+        return replace(parse(sources), fingerprint=fingerprint)
+    path = Path(cache_dir) / f"knowledge-{fingerprint}.pickle"
     cached = _read_cache(path)
-    if cached is not None:
+    if cached is not None and cached.fingerprint == fingerprint:
         return cached
-    knowledge = parse(sources)
+    knowledge = replace(parse(sources), fingerprint=fingerprint)
     _write_cache(path, knowledge)
     return knowledge
 

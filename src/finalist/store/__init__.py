@@ -16,6 +16,7 @@ from sqlalchemy.engine import Engine
 from finalist.model import Case
 from finalist.settings import Settings
 from finalist.store import attempts as attempts_repo
+from finalist.store import briefs as briefs_repo
 from finalist.store import cases as repo
 from finalist.store import database
 from finalist.store import sent as sent_repo
@@ -95,6 +96,13 @@ class Store:
 
     def sent_notes(self, case_id: str) -> list[SentNote]:
         return self._run(lambda conn: sent_repo.case_sent(conn, case_id))
+
+    def kept_brief(self, case_id: str, key: str) -> str | None:
+        """The case's brief as last built under ``key`` (JSON), or None."""
+        return self._run(lambda conn: briefs_repo.kept_brief(conn, case_id, key))
+
+    def keep_brief(self, case_id: str, key: str, text: str, *, now: datetime) -> None:
+        self._run(lambda conn: briefs_repo.keep_brief(conn, case_id, key, text, now))
 
     def revision_count(self, case_id: str) -> int:
         return self._run(lambda conn: repo.revision_count(conn, case_id))

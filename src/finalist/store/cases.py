@@ -14,7 +14,7 @@ import sqlalchemy as sa
 
 from finalist.errors import FinalistError, NotFound
 from finalist.model import Case
-from finalist.store.tables import attempts, case_revisions, cases, sent_notes
+from finalist.store.tables import attempts, briefs, case_revisions, cases, sent_notes
 
 
 class SaveStatus(StrEnum):
@@ -188,6 +188,7 @@ def remove_case(conn: sa.Connection, ref: str) -> str:
     case_id = resolve_id(conn, ref)
     conn.execute(attempts.delete().where(attempts.c.case_id == case_id))
     conn.execute(sent_notes.delete().where(sent_notes.c.case_id == case_id))
+    conn.execute(briefs.delete().where(briefs.c.case_id == case_id))
     conn.execute(case_revisions.delete().where(case_revisions.c.case_id == case_id))
     conn.execute(cases.delete().where(cases.c.id == case_id))
     return case_id

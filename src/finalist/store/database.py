@@ -25,7 +25,7 @@ from finalist.store import tables
 
 log = logging.getLogger(__name__)
 
-SCHEMA_REVISION = "0003"
+SCHEMA_REVISION = "0004"
 _MIGRATIONS = "finalist.store:migrations"
 
 

@@ -81,3 +81,21 @@ sent_notes = sa.Table(
     sa.Column("message_id", sa.String(300), nullable=False),
     sa.Column("sent_at", sa.DateTime(timezone=True), nullable=False),
 )
+
+# The case's whole brief as last built (JSON), under a key made of everything it depends
+# on (the case's content, the day, the notes sent, the knowledge and the code): a command
+# that shows a brief for a case that has not changed reads it instead of building it.
+# Only a cache: a brief that cannot be read or kept is simply built again.
+briefs = sa.Table(
+    "briefs",
+    metadata,
+    sa.Column(
+        "case_id",
+        sa.String(80),
+        sa.ForeignKey("cases.id", ondelete="CASCADE"),
+        primary_key=True,
+    ),
+    sa.Column("key", sa.String(64), nullable=False),
+    sa.Column("brief", sa.Text, nullable=False),
+    sa.Column("built_at", sa.DateTime(timezone=True), nullable=False),
+)

@@ -40,9 +40,10 @@ _BUILDING = threading.Lock()
 
 
 def brief_for(request: Request, s: StoredCase) -> Brief:
-    """The case's whole brief, built once per revision, day and sent notes, then reused.
-    The knowledge is loaded once per server, so it needs no place in the key."""
-    from finalist.coach.brief import build_brief
+    """The case's whole brief, built once per revision, day and sent notes, then reused:
+    kept in memory for this server, and in the store for every process. The knowledge is
+    loaded once per server, so it needs no place in the memory's key."""
+    from finalist.briefs import stored_brief
 
     ctx = context(request)
     notes = sent(request, s)
@@ -51,7 +52,9 @@ def brief_for(request: Request, s: StoredCase) -> Brief:
     with _BUILDING:  # twenty tabs opening a changed case build its brief once, not twenty times
         cached = ctx.briefs.get(key)
         if cached is None:
-            cached = build_brief(s.case, day, ctx.knowledge, notes)
+            # a brief built before (by this server, the command line or a server since
+            # stopped) is read from the store
+            cached = stored_brief(ctx.store, s.id, s.case, day, ctx.knowledge, notes, now=now())
             ctx.briefs[key] = cached
             while len(ctx.briefs) > BRIEFS_KEPT:
                 ctx.briefs.popitem(last=False)
