@@ -91,7 +91,7 @@ def test_story_add_set_remove(cli: Cli) -> None:
         "competencies": [],
     }
     removed = cli("story", "remove", "lumen", "Audit", input="y\n")
-    assert removed.out.endswith(f"{LUMEN}: removed story 'Audit'\n")
+    assert removed.out.endswith(f"{LUMEN}: removed the story 'Audit'\n")
 
 
 @pytest.mark.parametrize(
@@ -180,10 +180,10 @@ def test_hostile_and_non_latin_text_is_accepted(cli: Cli) -> None:
     assert hostile in names
 
 
-def test_an_edit_that_raced_another_is_refused_and_loses_nothing(tmp_path: Path) -> None:
-    """The issue's reproduction, with real processes: a removal waits at its question
-    while another command adds a story; answered afterwards, the removal is refused with a
-    message that says why, and both the story and the round are still there."""
+def _race(tmp_path: Path, meanwhile: list[str]) -> tuple[int, str, str]:
+    """With real processes: `round remove CASE 3` waits at its question while another
+    command runs; then the question is answered. The remover's exit code and error, and
+    the case as shown afterwards."""
     import os
     import select
     import subprocess
@@ -211,19 +211,35 @@ def test_an_edit_that_raced_another_is_refused_and_loses_nothing(tmp_path: Path)
         if ready:
             seen += os.read(remover.stdout.fileno(), 1024)
     assert b"Remove" in seen, seen
-    added = subprocess.run(
-        [*finalist, "story", "add", case_id, "--title", "Added meanwhile"],
+    other = subprocess.run(
+        [*finalist, *[case_id if a == "CASE" else a for a in meanwhile]],
         env=env,
         capture_output=True,
         text=True,
     )
-    assert added.returncode == 0, added.stderr
+    assert other.returncode == 0, other.stderr
     _out, err = remover.communicate(b"y\n", timeout=60)
-    assert remover.returncode == 1
-    assert "changed while you were editing it" in err.decode()
-    assert "nothing was saved" in err.decode()
     shown = subprocess.run(
         [*finalist, "show", case_id], env=env, capture_output=True, text=True
     ).stdout
+    return remover.returncode, err.decode(), shown
+
+
+def test_a_removal_raced_by_another_edit_keeps_both(tmp_path: Path) -> None:
+    """The issue's reproduction: a removal waits at its question while a story is added.
+    The round is found again by what it is, not where it stood: it is removed, and the
+    story added meanwhile is kept."""
+    code, err, shown = _race(tmp_path, ["story", "add", "CASE", "--title", "Added meanwhile"])
+    assert code == 0, err
     assert "Added meanwhile" in shown
-    assert "plant visit" in shown  # round 3 is still there
+    assert "plant visit" not in shown.lower()  # round 3 is gone
+
+
+def test_a_removal_of_a_round_changed_meanwhile_is_refused(tmp_path: Path) -> None:
+    """The round itself changed while the question waited: what was confirmed is no longer
+    what is there, so nothing is removed, and the change made meanwhile is kept."""
+    code, err, shown = _race(tmp_path, ["round", "set", "CASE", "3", "--location", "Room 12"])
+    assert code == 1
+    assert err.startswith("error: Chief Operating Officer and plant visit was changed"), err
+    assert err.count("\n") == 1
+    assert "Room 12" in shown

@@ -110,7 +110,34 @@ def test_stories_add_update_remove() -> None:
     assert new.stories[1].result == "Moved in 9 days."
     with pytest.raises(FinalistError, match="two stories are titled 'Supplier Delays'"):
         editing.add_story(new, {"title": "Supplier Delays"})
-    new, title = editing.remove_story(new, "Warehouse move")
-    assert (title, [s.title for s in new.stories]) == ("Warehouse move", ["Supplier delays"])
     with pytest.raises(FinalistError, match="no story titled 'Nothing'"):
-        editing.remove_story(new, "Nothing")
+        editing.story_index(new, "Nothing")
+    new = editing.remove_by_id(new, editing.story_id("warehouse MOVE"), "the story")
+    assert [s.title for s in new.stories] == ["Supplier delays"]
+
+
+def test_an_item_is_removed_by_what_it_is_wherever_it_now_stands() -> None:
+    """Asked about one version, done on a newer one: the same round, person or story is
+    removed though others were added before it; one changed since is not removed."""
+    first = CASE.rounds[0]
+    round_item = editing.round_id(first)
+    person_item = editing.person_id(first, first.interviewers[1])  # Leo Brandt
+    story_item = editing.story_id(CASE.stories[0].title)
+    newer, _ = editing.add_round(CASE, {"name": "Added meanwhile", "format": "panel"})
+    moved = newer.model_copy(update={"rounds": [newer.rounds[1], newer.rounds[0]]})
+    moved = editing.add_story(moved, {"title": "Added meanwhile too"})
+    moved = moved.model_copy(update={"stories": list(reversed(moved.stories))})
+    without_round = editing.remove_by_id(moved, round_item, "Round 1")
+    assert [r.name for r in without_round.rounds] == ["Added meanwhile"]
+    without_person = editing.remove_by_id(moved, person_item, "Leo Brandt")
+    assert [p.name for p in without_person.rounds[1].interviewers] == ["Hana Sato"]
+    without_story = editing.remove_by_id(moved, story_item, "the story")
+    assert [s.title for s in without_story.stories] == ["Added meanwhile too"]
+    changed = editing.update_round(moved, "2", {"location": "Room 4"})
+    with pytest.raises(FinalistError, match="was changed or removed since you asked"):
+        editing.remove_by_id(changed, round_item, "Round 1")
+    with pytest.raises(FinalistError, match="was changed or removed since you asked"):
+        editing.remove_by_id(changed, person_item, "Leo Brandt")
+    # a person is found again when only their round's other people changed
+    other = editing.update_interviewer(moved, "Hana Sato", "2", {"title": "COO"})
+    assert editing.remove_by_id(other, person_item, "Leo Brandt") != other

@@ -241,7 +241,8 @@ def test_rounds_people_and_stories_through_forms(client: TestClient) -> None:
     )
     confirm = client.get(f"/cases/{case_id}/remove/rounds/4")
     assert "Remove Board dinner, with its people and debrief?" in confirm.text
-    gone = post(client, f"/cases/{case_id}/remove/rounds/4", {})
+    form = _confirmation(client, f"/cases/{case_id}/remove/rounds/4")
+    gone = post(client, f"/cases/{case_id}/remove/rounds/4", form)
     assert gone.status_code == 303  # type: ignore[attr-defined]
     assert len(client.get(f"/api/cases/{case_id}").json()["case"]["rounds"]) == 3
 
@@ -991,22 +992,51 @@ def test_a_partial_form_post_changes_only_the_fields_it_sent(client: TestClient)
     assert after["opportunity"] | {"role": None} == before["opportunity"] | {"role": None}
 
 
-def test_a_removal_confirmed_on_a_changed_list_removes_nothing(client: TestClient) -> None:
-    """'Remove Round 1?' was asked; meanwhile the rounds changed in another tab. The
-    confirmation is refused instead of removing whatever is first now."""
+def _confirmation(client: TestClient, url: str) -> dict[str, str]:
+    """The hidden fields of a removal's confirmation page, as the browser would post them."""
+    page = client.get(url).text
+    return {
+        name: html.unescape(value)
+        for name, value in re.findall(r'<input type="hidden" name="(\w+)" value="([^"]*)"', page)
+        if name != "csrf"
+    }
+
+
+def test_a_removal_confirmed_on_a_changed_list_removes_what_was_shown(client: TestClient) -> None:
+    """'Remove Round 1?' was asked; meanwhile another tab put a new round first. The
+    confirmation removes the round it showed, found by what it is, not whatever is first
+    now; the round added meanwhile is kept."""
     case_id = imported(client)
-    page = client.get(f"/cases/{case_id}/remove/rounds/1").text
-    shown_at = re.search(r'name="revision" value="(\d+)"', page)
-    assert shown_at
+    form = _confirmation(client, f"/cases/{case_id}/remove/rounds/1")
     case = client.get(f"/api/cases/{case_id}").json()["case"]
+    shown = case["rounds"][0]["name"]
     case["rounds"].insert(0, {"name": "A round added meanwhile", "format": "panel"})
     changed = client.put(f"/api/cases/{case_id}", json=case, headers=_match(client, case_id))
     assert changed.status_code == 200
-    r = post(client, f"/cases/{case_id}/remove/rounds/1", {"revision": shown_at.group(1)})
+    r = post(client, f"/cases/{case_id}/remove/rounds/1", form)
+    assert r.status_code == 303, r.text  # type: ignore[attr-defined]
+    names = [r["name"] for r in client.get(f"/api/cases/{case_id}").json()["case"]["rounds"]]
+    assert names[0] == "A round added meanwhile"
+    assert shown not in names
+    assert len(names) == len(case["rounds"]) - 1
+
+
+def test_a_removal_of_an_item_changed_meanwhile_removes_nothing(client: TestClient) -> None:
+    case_id = imported(client)
+    form = _confirmation(client, f"/cases/{case_id}/remove/rounds/1/people/1")
+    case = client.get(f"/api/cases/{case_id}").json()["case"]
+    case["rounds"][0]["location"] = "Moved to room 4"  # the person's round changed
+    changed = client.put(f"/api/cases/{case_id}", json=case, headers=_match(client, case_id))
+    assert changed.status_code == 200
+    r = post(client, f"/cases/{case_id}/remove/rounds/1/people/1", form)
     assert r.status_code == 409  # type: ignore[attr-defined]
-    rounds = client.get(f"/api/cases/{case_id}").json()["case"]["rounds"]
-    assert len(rounds) == len(case["rounds"])
-    assert rounds[0]["name"] == "A round added meanwhile"
+    assert "was changed or removed since you asked to remove it" in r.text  # type: ignore[attr-defined]
+    after = client.get(f"/api/cases/{case_id}").json()["case"]
+    assert after["rounds"][0]["interviewers"] == case["rounds"][0]["interviewers"]
+    for bad in ({}, {"item": ""}, {"item": "round-" + "0" * 16}, {"item": "<b>x</b>" * 500}):
+        r = post(client, f"/cases/{case_id}/remove/stories/1", bad)
+        assert r.status_code in (400, 409), bad  # type: ignore[attr-defined]
+    assert client.get(f"/api/cases/{case_id}").json()["case"] == after
 
 
 def test_a_server_with_a_key_opens_only_for_it(tmp_path: Path) -> None:

@@ -8,6 +8,7 @@ option to fix, and nothing is saved.
 from __future__ import annotations
 
 import difflib
+import hashlib
 from datetime import date
 from typing import Any
 
@@ -15,7 +16,7 @@ from pydantic import ValidationError
 
 from finalist.casefile import format_path, problems
 from finalist.errors import FieldError, FinalistError
-from finalist.model import Case, Interviewer, day_of, person_key, same_person
+from finalist.model import Case, Interviewer, Round, day_of, person_key, same_person
 from finalist.text import ascii_number
 
 Fields = dict[str, Any]
@@ -89,14 +90,6 @@ def update_round(case: Case, ref: str | None, fields: Fields) -> Case:
     return _rebuild(data, given)
 
 
-def remove_round(case: Case, ref: str | None) -> tuple[Case, str]:
-    index = round_index(case, ref)
-    data = _data(case)
-    label = case.rounds[index].label(index + 1)
-    del data["rounds"][index]
-    return _rebuild(data, {}), label
-
-
 # --- interviewers -------------------------------------------------------------------
 
 
@@ -165,7 +158,7 @@ def remove_interviewer(case: Case, name: str, round_ref: str | None) -> tuple[Ca
 # --- stories ------------------------------------------------------------------------
 
 
-def _story_index(case: Case, title: str) -> int:
+def story_index(case: Case, title: str) -> int:
     for i, story in enumerate(case.stories):
         if person_key(story.title) == person_key(title):
             return i
@@ -187,18 +180,64 @@ def add_story(case: Case, fields: Fields) -> Case:
 
 
 def update_story(case: Case, title: str, fields: Fields) -> Case:
-    index = _story_index(case, title)
+    index = story_index(case, title)
     data = _data(case)
     given = _given(fields)
     data["stories"][index].update(given)
     return _rebuild(data, given)
 
 
-def remove_story(case: Case, title: str) -> tuple[Case, str]:
-    index = _story_index(case, title)
+# --- removing by a stable id ----------------------------------------------------------
+# A removal is asked about one version of the case ("Remove Round 2?") and done on the
+# newest, which may differ: a story added meanwhile, the rounds reordered. So the item is
+# found again by what it is, never by where it stood: a round by its details and people
+# (a round changed since is not the round that was confirmed), a person by their round's
+# details and their name, a story by its title (titles are unique in a case).
+
+
+def round_id(rnd: Round) -> str:
+    """A round's id while it stays as it is."""
+    return "round-" + hashlib.sha256(rnd.model_dump_json().encode()).hexdigest()[:16]
+
+
+def _details_id(rnd: Round) -> str:
+    details = rnd.model_dump_json(exclude={"interviewers", "debrief"})
+    return hashlib.sha256(details.encode()).hexdigest()[:16]
+
+
+def person_id(rnd: Round, person: Interviewer) -> str:
+    return f"person-{_details_id(rnd)}-{person_key(person.name)}"
+
+
+def story_id(title: str) -> str:
+    return f"story-{person_key(title)}"
+
+
+def _gone(what: str) -> FinalistError:
+    return FinalistError(
+        f"{what} was changed or removed since you asked to remove it; nothing was removed: "
+        "look at the case again and remove it from there if you still want to"
+    )
+
+
+def remove_by_id(case: Case, item: str, what: str) -> Case:
+    """The case without the round, person or story ``item`` names (see ``round_id``),
+    wherever it now stands; refused when it is no longer there as it was. ``what`` names
+    it in the message ("Round 2")."""
     data = _data(case)
-    removed = data["stories"].pop(index)["title"]
-    return _rebuild(data, {}), removed
+    for r, rnd in enumerate(case.rounds):
+        if round_id(rnd) == item:
+            del data["rounds"][r]
+            return _rebuild(data, {})
+        for person in rnd.interviewers:
+            if person_id(rnd, person) == item:
+                removed, _ = remove_interviewer(case, person.name, str(r + 1))
+                return removed
+    for k, story in enumerate(case.stories):
+        if story_id(story.title) == item:
+            del data["stories"][k]
+            return _rebuild(data, {})
+    raise _gone(what)
 
 
 def round_to_debrief(case: Case, round_ref: str | None, today: date) -> int:

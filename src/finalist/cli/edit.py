@@ -50,6 +50,26 @@ def change_stored_case(case_ref: str, change: Callable[[Case], tuple[Case, str]]
     print(f"{stored.id}: {message}{suffix}")
 
 
+def remove_from_stored_case(
+    case_ref: str, find: Callable[[Case], tuple[str, str]], question: str, yes: bool
+) -> None:
+    """Find an item of a stored case (its stable id and its name), ask, then remove it
+    from the case as it is by then: found by its id, so what changed elsewhere in the case
+    while the question waited is kept, and an item that itself changed is not removed."""
+    from finalist import editing
+
+    with store() as opened:
+        case_id = stored_case_id(case_ref)
+        item, label = find(opened.get_case(case_id).case)
+        if not yes and not typer.confirm(question.format(label)):
+            print(f"{opened.resolve_id(case_id)}: nothing removed")
+            return
+        latest = opened.get_case(case_id)
+        new_case = editing.remove_by_id(latest.case, item, label)
+        opened.save_case(new_case, now=now(), expected=latest.revision)
+    print(f"{latest.id}: removed {label}")
+
+
 # --- rounds ----------------------------------------------------------------------------
 
 Date = Annotated[
@@ -138,13 +158,11 @@ def round_remove(
     """Remove a round, with its interviewers and debrief."""
     from finalist import editing
 
-    def change(c: Case) -> tuple[Case, str]:
-        new, label = editing.remove_round(c, round_)
-        if not yes and not typer.confirm(f"Remove {label} with its people and debrief?"):
-            return c, "nothing removed"
-        return new, f"removed {label}"
+    def find(c: Case) -> tuple[str, str]:
+        index = editing.round_index(c, round_)
+        return editing.round_id(c.rounds[index]), c.rounds[index].label(index + 1)
 
-    change_stored_case(case, change)
+    remove_from_stored_case(case, find, "Remove {} with its people and debrief?", yes)
 
 
 # --- interviewers ----------------------------------------------------------------------
@@ -246,13 +264,15 @@ def interviewer_remove(
     """Remove a person from a round."""
     from finalist import editing
 
-    def change(c: Case) -> tuple[Case, str]:
-        new, number = editing.remove_interviewer(c, person, round_)
-        if not yes and not typer.confirm(f"Remove {person.strip()} from round {number}?"):
-            return c, "nothing removed"
-        return new, f"removed {person.strip()} from round {number}"
+    def find(c: Case) -> tuple[str, str]:
+        editing.remove_interviewer(c, person, round_)  # refused here if it cannot be
+        r, p = editing.find_person(c, person, round_)
+        rnd = c.rounds[r]
+        return editing.person_id(
+            rnd, rnd.interviewers[p]
+        ), f"{rnd.interviewers[p].name} from round {r + 1}"
 
-    change_stored_case(case, change)
+    remove_from_stored_case(case, find, "Remove {}?", yes)
 
 
 # --- stories ---------------------------------------------------------------------------
@@ -337,10 +357,8 @@ def story_remove(
     """Remove a story from the story bank."""
     from finalist import editing
 
-    def change(c: Case) -> tuple[Case, str]:
-        new, title = editing.remove_story(c, story)
-        if not yes and not typer.confirm(f"Remove the story {title!r}?"):
-            return c, "nothing removed"
-        return new, f"removed story {title!r}"
+    def find(c: Case) -> tuple[str, str]:
+        title = c.stories[editing.story_index(c, story)].title
+        return editing.story_id(title), f"the story {title!r}"
 
-    change_stored_case(case, change)
+    remove_from_stored_case(case, find, "Remove {}?", yes)

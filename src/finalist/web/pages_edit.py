@@ -12,7 +12,7 @@ from fastapi.responses import Response
 from finalist.errors import FinalistError
 from finalist.model import Case
 from finalist.store import StoredCase
-from finalist.store.cases import stale
+from finalist.store.cases import StaleCase, stale
 from finalist.text import ascii_number
 from finalist.web import forms
 from finalist.web.app import FormError, check_csrf, context, render
@@ -263,19 +263,23 @@ async def save_story(request: Request, case_id: str, k: int) -> Response:
 # --- removing, always after a confirmation page ---------------------------------------
 
 
-def _removal(s: StoredCase, what: str) -> tuple[str, str, str]:
-    """(what is removed, the page to come back to, where to go after)."""
+def _removal(s: StoredCase, what: str) -> tuple[str, str, str | None, str]:
+    """(what is removed, the page to come back to, the item's stable id, see
+    ``editing.round_id``, None for the whole case; and its name alone)."""
+    from finalist import editing
+
     parts = what.split("/")
     if what == "case":
-        return f"the case {s.id} and its history", f"/cases/{s.id}", "/"
+        return f"the case {s.id} and its history", f"/cases/{s.id}", None, s.id
     numbers = [ascii_number(p) for p in parts]
     if parts[0] == "rounds" and len(parts) == 2 and numbers[1] is not None:
         i = round_no(s, numbers[1])
-        label = s.case.rounds[i].label(i + 1)
+        rnd = s.case.rounds[i]
         return (
-            f"{label}, with its people and debrief",
+            f"{rnd.label(i + 1)}, with its people and debrief",
             f"/cases/{s.id}/rounds/{parts[1]}",
-            (f"/cases/{s.id}/edit?saved=removed"),
+            editing.round_id(rnd),
+            rnd.label(i + 1),
         )
     if (
         parts[0] == "rounds"
@@ -285,50 +289,62 @@ def _removal(s: StoredCase, what: str) -> tuple[str, str, str]:
         and numbers[3] is not None
     ):
         i, j = person_no(s, numbers[1], numbers[3])
-        name = s.case.rounds[i].interviewers[j].name
+        rnd = s.case.rounds[i]
         return (
-            f"{name} from {s.case.rounds[i].label(i + 1)}",
-            (f"/cases/{s.id}/rounds/{parts[1]}/people/{parts[3]}"),
-            f"/cases/{s.id}/rounds/{parts[1]}?saved=removed",
+            f"{rnd.interviewers[j].name} from {rnd.label(i + 1)}",
+            f"/cases/{s.id}/rounds/{parts[1]}/people/{parts[3]}",
+            editing.person_id(rnd, rnd.interviewers[j]),
+            rnd.interviewers[j].name,
         )
     if parts[0] == "stories" and len(parts) == 2 and numbers[1] is not None:
         j = story_no(s, numbers[1])
-        return (
-            f"the story {s.case.stories[j].title!r}",
-            f"/cases/{s.id}/stories/{parts[1]}",
-            (f"/cases/{s.id}/edit?saved=removed"),
-        )
+        title = s.case.stories[j].title
+        back = f"/cases/{s.id}/stories/{parts[1]}"
+        return f"the story {title!r}", back, editing.story_id(title), f"The story {title!r}"
     raise FinalistError("there is nothing like that to remove")
 
 
 @router.get("/cases/{case_id}/remove/{what:path}")
 def confirm_removal(request: Request, case_id: str, what: str) -> Response:
     s = stored(request, case_id)
-    label, back, _after = _removal(s, what)
-    return render(request, "confirm.html", s=s, label=label, back=back, what=what)
+    label, back, item, name = _removal(s, what)
+    return render(
+        request, "confirm.html", s=s, label=label, back=back, what=what, item=item, called=name
+    )
 
 
 @router.post("/cases/{case_id}/remove/{what:path}", dependencies=[Csrf])
 async def remove(request: Request, case_id: str, what: str) -> Response:
-    await posted(request)  # the revision the confirmation was shown at
+    """Remove what the confirmation showed, found again by its stable id in the case as it
+    is now: a change made meanwhile elsewhere in the case (another tab) is kept; an item
+    that itself changed, or went, is not removed, and the page says so."""
+    from finalist import editing
+
+    fields = await posted(request)
     s = stored(request, case_id)
-    shown_at = getattr(request.state, "revision", None)
-    if shown_at is not None and shown_at != s.revision:
-        # "Remove Round 2?" was asked of a list that has changed since: refuse, do not
-        # remove whatever is second now
-        raise stale(s.id, shown_at, s.revision)
-    _label, _back, after = _removal(s, what)
     ctx = context(request)
     if what == "case":
+        shown_at = getattr(request.state, "revision", None)
+        if shown_at is not None and shown_at != s.revision:
+            raise stale(s.id, shown_at, s.revision)  # it changed since: look again first
         ctx.store.remove_case(s.id)
-        return to(after)
-    data = _data(s)
-    parts = what.split("/")  # checked by _removal above: plain numbers in range
-    if parts[0] == "rounds" and len(parts) == 2:
-        del data["rounds"][int(parts[1]) - 1]
-    elif parts[0] == "rounds":
-        del data["rounds"][int(parts[1]) - 1]["interviewers"][int(parts[3]) - 1]
-    else:
-        del data["stories"][int(parts[1]) - 1]
-    save(request, forms.validate_case(data))
+        return to("/")
+    item = fields.get("item")
+    if not isinstance(item, str) or not item:
+        raise FinalistError("the confirmation is missing what to remove; open it again")
+    try:
+        case = editing.remove_by_id(s.case, item, _named(fields))
+    except FinalistError as exc:
+        raise StaleCase(exc.message) from None  # 409, saying why
+    request.state.revision = s.revision  # removed from the case as it is now
+    save(request, case)
+    after = f"/cases/{s.id}/edit?saved=removed"
+    for n, rnd in enumerate(s.case.rounds, start=1):  # a person: back to their round
+        if any(editing.person_id(rnd, person) == item for person in rnd.interviewers):
+            after = f"/cases/{s.id}/rounds/{n}?saved=removed"
     return to(after)
+
+
+def _named(fields: dict[str, Any]) -> str:
+    name = fields.get("name")
+    return name[:200] if isinstance(name, str) and name.strip() else "What you chose"
