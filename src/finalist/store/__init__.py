@@ -73,6 +73,10 @@ class Store:
     def get_case(self, ref: str) -> StoredCase:
         return self._run(lambda conn: repo.get_case(conn, ref))
 
+    def case_revision(self, ref: str) -> tuple[str, int]:
+        """(id, revision) of a stored case: enough to tell whether it changed."""
+        return self._run(lambda conn: repo.case_revision(conn, ref))
+
     def all_cases(self) -> list[StoredCase]:
         return self._run(repo.all_cases)
 

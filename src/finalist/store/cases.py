@@ -168,6 +168,13 @@ def get_case(conn: sa.Connection, ref: str) -> StoredCase:
     return _stored(row)
 
 
+def case_revision(conn: sa.Connection, ref: str) -> tuple[str, int]:
+    """(id, revision) of the case a user means, without reading the case itself."""
+    case_id = resolve_id(conn, ref)
+    revision = conn.scalar(sa.select(cases.c.revision).where(cases.c.id == case_id))
+    return case_id, int(revision or 0)
+
+
 def all_cases(conn: sa.Connection) -> list[StoredCase]:
     rows = conn.execute(sa.select(cases).order_by(cases.c.updated_at.desc(), cases.c.id))
     return [_stored(row) for row in rows]

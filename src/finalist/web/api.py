@@ -340,7 +340,7 @@ def thanks(request: Request, case_id: str, round: RoundQuery = None) -> dict[str
     n = round_after(s.case, ctx.today(), round, "?round=N")
     from finalist.web.shared import sent
 
-    notes = thank_you_notes(s.case, n, ctx.knowledge, ctx.today(), sent=sent(request, s).get(n))
+    notes = thank_you_notes(s.case, n, ctx.knowledge, ctx.today(), sent=sent(request, s.id).get(n))
     return notes.model_dump(mode="json")
 
 
@@ -353,7 +353,9 @@ def timeline(request: Request, case_id: str) -> dict[str, Any]:
 
     ctx = context(request)
     s = _case(request, case_id)
-    return build(s.case, ctx.today(), rounds_sent(s.case, sent(request, s))).model_dump(mode="json")
+    return build(s.case, ctx.today(), rounds_sent(s.case, sent(request, s.id))).model_dump(
+        mode="json"
+    )
 
 
 @router.get("/cases/{case_id}/attempts")

@@ -9,6 +9,8 @@ Jinja2's autoescaping, so any markup in it shows as text.
 from __future__ import annotations
 
 import logging
+import secrets
+import threading
 from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -55,6 +57,8 @@ class WebContext:
     # briefs already built, by (case, revision, day, what was sent): a page for a case that
     # has not changed costs a look-up, not the whole coach again
     briefs: OrderedDict[tuple[object, ...], Any] = field(default_factory=OrderedDict)
+    # pages already drawn, by everything they show (see ``render_kept``)
+    pages: OrderedDict[tuple[object, ...], str] = field(default_factory=OrderedDict)
     templates: Jinja2Templates = field(
         default_factory=lambda: Jinja2Templates(directory=str(HERE / "templates"))
     )
@@ -107,6 +111,42 @@ def render(request: Request, name: str, status_code: int = 200, **values: Any) -
         status_code=status_code,
     )
     return response
+
+
+PAGES_KEPT = 32  # pages kept per server: the brief of each case open in a tab
+_DRAWING = threading.Lock()
+_TOKEN_MARK = "csrf-token-" + secrets.token_hex(16)  # stands for the browser's token
+
+
+def render_kept(
+    request: Request, key: tuple[object, ...], name: str, values: Callable[[], dict[str, Any]]
+) -> HTMLResponse:
+    """A page that shows nothing but what ``key`` names (and this browser's CSRF token):
+    drawn once from ``values()``, then kept, with each browser's token put into the kept
+    text. A case that changes has a new key, so it is drawn again."""
+    ctx = context(request)
+    with _DRAWING:  # twenty tabs asking for one changed page draw it once
+        page = ctx.pages.get(key)
+        if page is None:
+            given = values()
+            for default_key, default in _OPTIONAL.items():
+                given.setdefault(default_key, default() if callable(default) else default)
+            page = ctx.templates.get_template(name).render(
+                {
+                    "csrf_field": CSRF_FIELD,
+                    "csrf_token": _TOKEN_MARK,
+                    "version": __version__,
+                    "status_code": 200,
+                }
+                | given
+            )
+            ctx.pages[key] = page
+            while len(ctx.pages) > PAGES_KEPT:
+                ctx.pages.popitem(last=False)
+        else:
+            ctx.pages.move_to_end(key)
+    token = ctx.csrf.token(getattr(request.state, "csrf_nonce", ""))
+    return HTMLResponse(page.replace(_TOKEN_MARK, token))
 
 
 async def check_csrf(request: Request) -> None:

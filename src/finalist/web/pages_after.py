@@ -197,7 +197,7 @@ def _notes(request: Request, s: StoredCase, n: int) -> Any:
     from finalist.web.shared import sent
 
     ctx = context(request)
-    return thank_you_notes(s.case, n, ctx.knowledge, ctx.today(), sent=sent(request, s).get(n))
+    return thank_you_notes(s.case, n, ctx.knowledge, ctx.today(), sent=sent(request, s.id).get(n))
 
 
 @router.get("/cases/{case_id}/thanks")
@@ -240,5 +240,5 @@ def timeline_page(request: Request, case_id: str) -> Response:
     from finalist.web.shared import sent
 
     s = stored(request, case_id)
-    result = timeline(s.case, context(request).today(), rounds_sent(s.case, sent(request, s)))
+    result = timeline(s.case, context(request).today(), rounds_sent(s.case, sent(request, s.id)))
     return render(request, "timeline.html", s=s, section="timeline", tl=result)

@@ -3,6 +3,7 @@ its downloads."""
 
 from __future__ import annotations
 
+from functools import cache
 from typing import TYPE_CHECKING, Any
 
 from fastapi import APIRouter, Depends, Request
@@ -12,8 +13,18 @@ from starlette.datastructures import UploadFile
 from finalist.casefile import dump_case, parse_case
 from finalist.errors import FinalistError
 from finalist.web import forms
-from finalist.web.app import FormError, check_csrf, context, render
-from finalist.web.shared import brief_for, download, now, posted, save, stored, to
+from finalist.web.app import FormError, check_csrf, context, render, render_kept
+from finalist.web.shared import (
+    brief_for,
+    download,
+    now,
+    posted,
+    save,
+    sent,
+    sent_key,
+    stored,
+    to,
+)
 
 if TYPE_CHECKING:
     from finalist.store import StoredCase
@@ -124,10 +135,16 @@ async def import_case(request: Request) -> Response:
 
 @router.get("/cases/{case_id}")
 def brief_page(request: Request, case_id: str) -> Response:
-    s = stored(request, case_id)
-    return render(
-        request, "brief.html", **_brief(request, s), pdf_ready=_pdf_ready(), section="brief"
-    )
+    """The brief: drawn once per case revision, day and notes sent, then a look-up."""
+    ctx = context(request)
+    found, revision = ctx.store.case_revision(case_id)
+    key = ("brief", found, revision, ctx.today(), sent_key(sent(request, found)), _pdf_ready())
+
+    def values() -> dict[str, Any]:
+        s = stored(request, found)
+        return {**_brief(request, s), "pdf_ready": key[-1], "section": "brief"}
+
+    return render_kept(request, key, "brief.html", values)
 
 
 def _brief(request: Request, s: StoredCase) -> dict[str, Any]:
@@ -144,6 +161,7 @@ def _brief(request: Request, s: StoredCase) -> dict[str, Any]:
     }
 
 
+@cache
 def _pdf_ready() -> bool:
     import importlib.util
 

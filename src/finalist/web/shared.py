@@ -28,11 +28,16 @@ def stored(request: Request, case_id: str) -> StoredCase:
     return context(request).store.get_case(case_id)
 
 
-def sent(request: Request, s: StoredCase) -> dict[int, dict[str, datetime]]:
+def sent(request: Request, case_id: str) -> dict[int, dict[str, datetime]]:
     """When each of the case's notes was sent, by round and person."""
     from finalist.store.sent import by_round
 
-    return by_round(context(request).store.sent_notes(s.id))
+    return by_round(context(request).store.sent_notes(case_id))
+
+
+def sent_key(notes: dict[int, dict[str, datetime]]) -> str:
+    """The notes sent, as part of a key: the same notes, the same text."""
+    return repr(sorted((n, sorted(who.items())) for n, who in notes.items()))
 
 
 BRIEFS_KEPT = 32  # briefs kept per server: one per case and day is plenty
@@ -46,9 +51,9 @@ def brief_for(request: Request, s: StoredCase) -> Brief:
     from finalist.briefs import stored_brief
 
     ctx = context(request)
-    notes = sent(request, s)
+    notes = sent(request, s.id)
     day = ctx.today()
-    key = (s.id, s.revision, day, repr(sorted((k, sorted(v.items())) for k, v in notes.items())))
+    key = (s.id, s.revision, day, sent_key(notes))
     with _BUILDING:  # twenty tabs opening a changed case build its brief once, not twenty times
         cached = ctx.briefs.get(key)
         if cached is None:
