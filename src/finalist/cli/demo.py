@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import tempfile
 from datetime import timedelta
 from importlib import resources
 from pathlib import Path
@@ -44,6 +43,8 @@ def demo() -> None:
     dated = [day_of(r.date) for r in case.rounds if r.date is not None]
     today = (min(dated) - timedelta(days=DAYS_BEFORE)) if dated else now().date()
     out = console()
+    import tempfile
+
     with tempfile.TemporaryDirectory(prefix="finalist-demo-") as tmp:
         home = Path(tmp)
         settings = Settings(home=home, database_url=Settings.default_url(home))

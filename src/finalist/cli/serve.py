@@ -4,15 +4,16 @@ from __future__ import annotations
 
 import errno
 import os
-import secrets
-import socket
 import sys
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from finalist.cli.common import TodayOpt
 from finalist.errors import FinalistError
+
+if TYPE_CHECKING:
+    import socket
 
 
 def serve(
@@ -54,6 +55,8 @@ def serve(
             "change your cases (there is no login)",
             file=sys.stderr,
         )
+    import secrets
+
     import uvicorn
 
     from finalist.cli.common import long_running, today
@@ -90,6 +93,8 @@ def _remote_hosts(host: str) -> tuple[str, ...]:
 def _listen(host: str, port: int) -> socket.socket:
     """The server's socket, bound here so that a busy port gets finalist's own one-line
     message rather than the web server's log line."""
+    import socket
+
     family = socket.AF_INET6 if ":" in host else socket.AF_INET
     sock = socket.socket(family, socket.SOCK_STREAM)
     sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
