@@ -7,9 +7,12 @@ import pytest
 
 from finalist.casefile import load_case_file
 from finalist.coach.address import Seat, address
+from finalist.knowledge import load
 from finalist.model import Case, Interviewer
 
 from .conftest import DATA, ROOT, Cli
+
+KB = load(None)
 
 BASE = load_case_file(DATA / "riverside.yaml")
 
@@ -41,10 +44,29 @@ FORMAL = _at("Hallam Rees LLP", "A formal, traditional firm.")
         ("Folasade Akinola", "Headteacher", SCHOOL, "Folasade Akinola", Seat.staff),
         ("Amira Patel", "Year 12 student, student panel", SCHOOL, "Amira", Seat.pupil),
         ("Jo Bell", "Patient Representative", SHOP, "Jo", Seat.representative),
+        # placed by the knowledge's seats, the one place that reads them
+        (
+            "Sue Roberts",
+            "Relatives' forum chair (daughter of a resident)",
+            SHOP,
+            "Sue",
+            Seat.representative,
+        ),
+        (
+            "Meg Ellis",
+            "Resident, chair of the residents' council",
+            SHOP,
+            "Meg",
+            Seat.representative,
+        ),
+        ("Ola Ade", "Parent representative", SCHOOL, "Ola", Seat.representative),
+        ("Dan Cole", "Sales Rep", SHOP, "Dan", Seat.staff),
+        ("Kim Lowe", "Volunteer Coordinator", SHOP, "Kim", Seat.staff),
+        ("Ray Shaw", "Churchwarden", SHOP, "Ray", Seat.staff),  # works beside the role
     ],
 )
 def test_the_form_of_address(name: str, title: str, case: Case, greeting: str, seat: Seat) -> None:
-    form = address(Interviewer(name=name, title=title), case)
+    form = address(Interviewer(name=name, title=title), case, KB)
     assert form.greeting == greeting, form.why
     assert form.seat is seat
     assert form.why
@@ -53,18 +75,18 @@ def test_the_form_of_address(name: str, title: str, case: Case, greeting: str, s
 
 def test_a_head_teacher_is_mrs_or_mr_when_the_debrief_says_so() -> None:
     head = Interviewer(name="Folasade Akinola", title="Headteacher")
-    form = address(head, SCHOOL, about=["Mrs Akinola will call by Wednesday"])
+    form = address(head, SCHOOL, KB, about=["Mrs Akinola will call by Wednesday"])
     assert form.greeting == "Mrs Akinola"
     assert form.check  # finalist says what to confirm
 
 
 def test_pronouns_about_the_person_alone_choose_ms_or_mr() -> None:
     head = Interviewer(name="Folasade Akinola", title="Headteacher")
-    assert address(head, SCHOOL, said=("what she wants from the department",)).greeting == (
+    assert address(head, SCHOOL, KB, said=("what she wants from the department",)).greeting == (
         "Ms Akinola"
     )
     # the round's next steps speak of someone else: not read for the pronoun
-    form = address(head, SCHOOL, about=["he will call on Friday"])
+    form = address(head, SCHOOL, KB, about=["he will call on Friday"])
     assert form.greeting == "Folasade Akinola"
 
 
@@ -72,13 +94,13 @@ def test_a_formal_culture_gives_executives_a_title_and_surname() -> None:
     partner = Interviewer(
         name="Marcus Webb", title="Managing Partner", notes="He chairs the board."
     )
-    assert address(partner, FORMAL, executive=True).greeting == "Mr Webb"
-    assert address(partner, FORMAL, executive=False).greeting == "Marcus"
+    assert address(partner, FORMAL, KB, executive=True).greeting == "Mr Webb"
+    assert address(partner, FORMAL, KB, executive=False).greeting == "Marcus"
 
 
 def test_address_as_wins() -> None:
     person = Interviewer(name="Ruth Kavanagh", title="Professor", address_as="Ruth")
-    form = address(person, SHOP)
+    form = address(person, SHOP, KB)
     assert form.greeting == "Ruth"
     assert form.why == "as you set it"
 

@@ -3,6 +3,7 @@ when nothing is clear."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -399,3 +400,46 @@ def test_a_playbook_with_a_sector_word_names_its_sectors() -> None:
     with pytest.raises(FinalistError, match=r"playbooks entry 'extra-lesson'.*'pupils'"):
         with_("")
     with_("\n    sectors: [schools]")
+
+
+def test_a_departments_usual_cares_keep_to_the_sectors_words() -> None:
+    """A school's business manager sits in a department whose usual priorities speak of
+    revenue and customers elsewhere: the dossier keeps only those that fit a school."""
+    from finalist.coach.interviewers import dossier
+    from finalist.coach.sector import Vocabulary
+
+    school = load_case_file(ROOT / "examples" / "school-head-of-maths.yaml")
+    person = Interviewer(name="Dee Park", title="Head of Sales and Marketing")
+    rnd = school.rounds[0].model_copy(update={"interviewers": [person]})
+    case = school.model_copy(update={"rounds": [rnd]})
+    found = dossier(person, rnd, 1, case, KB)
+    typical = [p.text for p in found.priorities if p.source.startswith("typical for")]
+    dept = KB.departments[found.department.value] if found.department else None
+    assert dept is not None
+    vocabulary = Vocabulary(case, KB)
+    assert any(vocabulary.foreign(p) for p in dept.priorities), "the test needs a foreign word"
+    assert all(vocabulary.fits(p) for p in typical), typical
+
+
+def test_a_care_home_gets_no_hospital_words_and_its_lay_members_no_one_to_ones(
+    cli: Cli,
+) -> None:
+    """A care home is health and social care, but not a hospital: no wards, no patients,
+    no clinical trials in its brief unless the case says so; the resident and the
+    relative on the panel are met as the voices they are, not booked for one-to-ones."""
+    path = DATA / "care-home.yaml"
+    case = load_case_file(path)
+    assert read_sector(case, KB).value is Sector.health
+    out = cli("brief", path, "--full", "--today", "2026-12-03").out
+    plain = " ".join(out.split())
+    for word in ("ward", "wards", "patient", "patients", "clinical trial", "mortality"):
+        assert not re.search(rf"\b{word}\b", plain, re.I), word
+    ward = load_case_file(DATA / "sectors" / "hospital-ward-sister-cardiology.yaml")
+    shown = cli("brief", DATA / "sectors" / "hospital-ward-sister-cardiology.yaml", "--full")
+    assert re.search(r"\bward\b", " ".join(shown.out.split()), re.I), "a ward keeps its words"
+    assert ward.opportunity.role
+    md = cli("brief", path, "--to", "md", "--today", "2026-12-03").out
+    meet = next(line for line in md.splitlines() if "one to one" in line)
+    assert "Margaret Ellis" not in meet
+    assert "Susan Roberts" not in meet
+    assert "Paul Hendry" in meet

@@ -15,6 +15,8 @@ from enum import StrEnum
 
 from pydantic import BaseModel
 
+from finalist.knowledge import Knowledge
+from finalist.knowledge.schema import SeatKind
 from finalist.model import Case, Interviewer
 
 
@@ -74,18 +76,6 @@ _TITLE_FORMS: tuple[tuple[str, str], ...] = (  # a title that asks for a form of
         "Dr",
     ),
 )
-_PUPIL = re.compile(
-    r"\b(?:pupil|year \d{1,2}|yr \d{1,2}|sixth[- ]form(?:er)?|head (?:boy|girl)|student council|"
-    r"school council|student panel)\b",
-    re.IGNORECASE,
-)
-_REPRESENTATIVE = re.compile(
-    r"\b(?:patient|tenant|resident|service user|lay|student|carer|parent|community) "
-    r"(?:representative|rep|member|governor|panel(?:list)?|voice)\b|\blay member\b|"
-    r"\bvolunteer\b(?! (?:co-?ordinator|manager|lead|officer|services|development))|"
-    r"\bindependent (?:panel )?member\b|\bstudent rep\b|\bexpert by experience\b",
-    re.IGNORECASE,
-)
 _SCHOOL_LEADER = re.compile(
     r"\b(?:head ?teacher|head of school|principal|chair of (?:the )?governors|governor|"
     r"executive head|head master|headmaster|headmistress|trustee)\b",
@@ -125,15 +115,31 @@ def is_school(case: Case) -> bool:
     return bool(_SCHOOL.search(" ".join(filter(None, [opp.company, opp.role, opp.department]))))
 
 
-def seat(person: Interviewer) -> Seat:
-    text = " ".join(filter(None, [person.title, person.department]))
-    if re.search(r"\brepresentative\b|\brep\b", person.title or "", re.I):
-        return Seat.representative  # "Student Representative, BA Social Work (Year 3)"
-    if _PUPIL.search(text):
+_SERVES = frozenset(
+    {
+        SeatKind.student,
+        SeatKind.service_user,
+        SeatKind.tenant,
+        SeatKind.external_member,
+    }
+)
+
+
+def seat(person: Interviewer, case: Case, knowledge: Knowledge) -> Seat:
+    """Where the person sits, for their note and the plan, as the knowledge's seats place
+    them (``seats.read_seat``, the one place that does): a pupil; a member who is not
+    staff (a patient's, a resident's or a relative's voice, a student, a tenant, an
+    independent member); or staff, with those who govern (a governor, a trustee, a
+    councillor) and volunteers (a churchwarden), who work with the role in their own way."""
+    from finalist.coach.seats import read_seat
+    from finalist.coach.sector import read_sector
+
+    reading = read_seat(person, knowledge, read_sector(case, knowledge).value)
+    if reading is None:
+        return Seat.staff
+    if reading.kind is SeatKind.young_person:
         return Seat.pupil
-    if _REPRESENTATIVE.search(text):
-        return Seat.representative
-    return Seat.staff
+    return Seat.representative if reading.kind in _SERVES else Seat.staff
 
 
 def _courtesy(texts: list[str]) -> str | None:
@@ -151,6 +157,7 @@ def _courtesy(texts: list[str]) -> str | None:
 def address(
     person: Interviewer,
     case: Case,
+    knowledge: Knowledge,
     executive: bool = False,
     about: list[str] | None = None,
     said: tuple[str, ...] = (),
@@ -158,7 +165,7 @@ def address(
     """How a note greets ``person``, and why; ``about`` is what the candidate wrote in the
     debrief, read for "Mrs Akinola"; ``said`` is what they wrote about this person alone
     (their notes, what the two of you talked about), read for "she" or "he"."""
-    where = seat(person)
+    where = seat(person, case, knowledge)
     if person.address_as:
         return Address(
             greeting=person.address_as,

@@ -10,7 +10,7 @@ from pydantic import BaseModel
 
 from finalist.coach.interviewers import Dossier, dossier
 from finalist.coach.reasons import Reasons, Spec, as_written, quoted
-from finalist.coach.sector import Vocabulary
+from finalist.coach.sector import shown_text, vocabulary_of
 from finalist.knowledge import Knowledge
 from finalist.knowledge.schema import ASK_TOPIC_LABEL, Archetype, Ask, AskTopic
 from finalist.model import Case, Format
@@ -155,14 +155,14 @@ def questions_to_ask(
     opp = case.opportunity
     say = Reasons(knowledge)
     people = [dossier(p, rnd, number, case, knowledge) for p in rnd.interviewers]
-    vocabulary = Vocabulary(case, knowledge)
+    vocabulary = vocabulary_of(case, knowledge)
     ranked: list[list[tuple[float, Ask, list[Spec]]]] = []
     for person, d in zip(rnd.interviewers, people, strict=True):
         about = " ".join([*person.priorities, person.notes or ""])
         words = _Words(about, opp.company_notes or "", opp.job_description or "")
         options = []
         for ask in knowledge.asks:
-            if not vocabulary.suits(ask.sectors, ask.text):
+            if not vocabulary.suits(ask.sectors, shown_text(ask)):
                 continue  # another sector's word the case never uses
             result = _score(ask, d, role.departments, words)
             if result is not None:
@@ -265,7 +265,7 @@ def _closed_opener(text: str, knowledge: Knowledge) -> str | None:
 def _alternative(topic: AskTopic | None, knowledge: Knowledge, case: Case | None) -> str:
     if topic is None:
         return "Save it for the offer stage, and ask about the work instead."
-    vocabulary = Vocabulary(case, knowledge) if case is not None else None
+    vocabulary = vocabulary_of(case, knowledge) if case is not None else None
     options = sorted(
         (
             a
@@ -275,7 +275,7 @@ def _alternative(topic: AskTopic | None, knowledge: Knowledge, case: Case | None
             and "{department}" not in a.text
             # the case's own sector, or plain words that fit any (never "volunteers" for
             # a software company)
-            and (vocabulary.suits(a.sectors, a.text) if vocabulary else not a.sectors)
+            and (vocabulary.suits(a.sectors, shown_text(a)) if vocabulary else not a.sectors)
         ),
         key=lambda a: (-a.suits.get(Archetype.hiring_manager, 0.0), a.id),
     )

@@ -159,7 +159,7 @@ def _notes(
         about = [talk.interest or "", talk.clarify or "", *talk.topics] if talk else []
         about.append(rnd.debrief.next_steps or "" if rnd.debrief else "")
         said = tuple(about[:-1])  # what was said with them alone, not the round's next steps
-        form = address(person, case, archetype is Archetype.executive, about, said)
+        form = address(person, case, knowledge, archetype is Archetype.executive, about, said)
         if form.seat is Seat.pupil:
             pupils.append(person.name)
             continue
@@ -191,7 +191,7 @@ def _notes(
         )
     if owner is not None:
         owner.runs_process = True
-    carrier = None if readers else _carrier(case, rnd)
+    carrier = None if readers else _carrier(case, rnd, knowledge)
     through = (
         (owner or _most_senior(readers)).person.name
         if readers
@@ -206,9 +206,9 @@ def _notes(
     carried = [
         p.name
         for n, other in _same_day(case, rnd)
-        if _carrier(case, other) == number
+        if _carrier(case, other, knowledge) == number
         for p in other.interviewers
-        if seat(p) is Seat.pupil and p.name not in pupils
+        if seat(p, case, knowledge) is Seat.pupil and p.name not in pupils
     ]
     if carried and readers:
         chair = owner or _most_senior(readers)
@@ -253,11 +253,11 @@ def _notes(
     return notes, missing, no_note
 
 
-def _carrier(case: Case, rnd: Round) -> int | None:
+def _carrier(case: Case, rnd: Round, knowledge: Knowledge) -> int | None:
     """For a round with no note of its own (pupils only, or everyone thanked in a later
     round the same day): the last round that day with a note, which passes thanks on."""
     if any(
-        seat(p) is Seat.staff
+        seat(p, case, knowledge) is Seat.staff
         and _talk_in(rnd, p.name) is not None
         and _later_same_day(case, rnd, p.name) is None
         for p in rnd.interviewers
@@ -266,7 +266,10 @@ def _carrier(case: Case, rnd: Round) -> int | None:
     with_notes = [
         n
         for n, other in _same_day(case, rnd)
-        if any(seat(p) is Seat.staff and _talk_in(other, p.name) for p in other.interviewers)
+        if any(
+            seat(p, case, knowledge) is Seat.staff and _talk_in(other, p.name)
+            for p in other.interviewers
+        )
     ]
     return with_notes[-1] if with_notes else None
 

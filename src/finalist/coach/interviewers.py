@@ -15,7 +15,7 @@ from pydantic import BaseModel
 
 from finalist.coach.address import Address, address
 from finalist.coach.seats import read_seat, seat_guide
-from finalist.coach.sector import read_sector
+from finalist.coach.sector import read_sector, vocabulary_of
 from finalist.coach.title_words import as_written
 from finalist.coach.title_words import normalise_title as normalise_title
 from finalist.knowledge import Knowledge
@@ -288,9 +288,11 @@ def dossier(
     guide = seat_guide(seat, knowledge)
     dept = knowledge.departments.get(department.value) if department and not seat else None
     if dept is not None:
+        words = vocabulary_of(case, knowledge)  # a department's usual cares, in the sector's words
+        fitting = [p for p in dept.priorities if words.fits(p)]
         priorities += [
             Priority(text=p, source=f"typical for {dept.name}")
-            for p in dept.priorities[: max(0, 5 - len(priorities))]
+            for p in fitting[: max(0, 5 - len(priorities))]
         ]
     staff = knowledge.archetypes.get(Archetype(archetype.value))
     if guide is not None:
@@ -313,7 +315,9 @@ def dossier(
         if x
     )
     about = [*said, rnd.debrief.next_steps or ""] if rnd.debrief else list(said)
-    form = address(person, case, archetype.value == Archetype.executive.value, about, said)
+    form = address(
+        person, case, knowledge, archetype.value == Archetype.executive.value, about, said
+    )
     return Dossier(
         name=person.name,
         title=person.title,

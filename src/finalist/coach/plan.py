@@ -45,7 +45,7 @@ from finalist.coach.plan_stages import (
     look_ahead,
     lower_first_letter,
 )
-from finalist.coach.sector import Vocabulary
+from finalist.coach.sector import vocabulary_of
 from finalist.knowledge import Knowledge
 from finalist.model import Case
 
@@ -96,7 +96,7 @@ def first_six_months(case: Case, knowledge: Knowledge, today: date | None = None
     baseline: list[tuple[str, str, str | None]] = []
     baseline += [(f.subject, NOTES, f.text) for f in facts if f.kind == "measure" and f.subject]
     baseline = baseline[:2]
-    vocabulary = Vocabulary(case, knowledge)
+    vocabulary = vocabulary_of(case, knowledge)
     if dept is not None:
         baseline += [
             (lower_first_letter(m), f"what {dept.name} is usually measured on", None)
@@ -159,7 +159,7 @@ def first_six_months(case: Case, knowledge: Knowledge, today: date | None = None
         )
         for days, milestones in plan.items()
     ]
-    _shorten_names(stages, case)
+    _shorten_names(stages, case, knowledge)
     return Plan(
         role=opp.role,
         company=opp.company,
@@ -172,7 +172,7 @@ def first_six_months(case: Case, knowledge: Knowledge, today: date | None = None
     )
 
 
-def _shorten_names(stages: list[Stage], case: Case) -> None:
+def _shorten_names(stages: list[Stage], case: Case, knowledge: Knowledge) -> None:
     """A person named in full the first time, then as a colleague would write it: the
     given name, or the title and surname where that is the form ("Canon Amesbury")."""
     first = case.opportunity.first_round
@@ -180,7 +180,7 @@ def _shorten_names(stages: list[Stage], case: Case) -> None:
     met += list(first.interviewers) if first else []
     forms: dict[str, str] = {}
     for person in met:
-        form = address(person, case)
+        form = address(person, case, knowledge)
         forms.setdefault(named(person), form.greeting if form.formal else given_name(person.name))
     seen: set[str] = set()
     for stage in stages:

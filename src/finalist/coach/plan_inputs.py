@@ -135,7 +135,7 @@ def people_of(case: Case, knowledge: Knowledge) -> People:
         if any(same_person(person.name, s) for s in seen):
             continue
         seen.append(person.name)
-        where = seat(person)
+        where = seat(person, case, knowledge)
         if where is Seat.pupil and "representative" in (person.title or "").lower():
             where = Seat.representative  # "Student Representative, BA Social Work (Year 3)"
         if where is Seat.pupil:

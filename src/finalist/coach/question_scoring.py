@@ -16,7 +16,7 @@ from typing import Literal
 
 from finalist.coach.interviewers import Dossier, RoleReading, read_role
 from finalist.coach.reasons import Spec, as_written, quoted
-from finalist.coach.sector import Vocabulary
+from finalist.coach.sector import Vocabulary, vocabulary_of
 from finalist.knowledge import Knowledge
 from finalist.knowledge.schema import LEVEL_ORDER, Archetype, Question, Theme
 from finalist.model import Case, Format, Interviewer, Round
@@ -87,7 +87,7 @@ def case_context(case: Case, knowledge: Knowledge) -> CaseContext:
         in_job_description=in_job_description,
         weak_round_one=tuple(weak),
         had_round_one=first is not None,
-        vocabulary=Vocabulary(case, knowledge),
+        vocabulary=vocabulary_of(case, knowledge),
     )
 
 

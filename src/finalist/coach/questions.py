@@ -28,6 +28,7 @@ from finalist.coach.question_scoring import (
 )
 from finalist.coach.question_scoring import case_context as case_context
 from finalist.coach.reasons import Reasons
+from finalist.coach.sector import shown_text
 from finalist.knowledge import Knowledge
 from finalist.knowledge.schema import THEME_LABEL, Archetype, Question, Theme
 from finalist.model import Case, Format, Interviewer, Round
@@ -204,7 +205,7 @@ def _seat_questions(
     reason = Reasons(knowledge).say("reason-seat-question", seat=guide.name)
     out: list[Predicted] = []
     for i, q in enumerate(guide.questions, start=1):
-        if ctx.vocabulary is not None and not ctx.vocabulary.suits(q.sectors, q.text):
+        if ctx.vocabulary is not None and not ctx.vocabulary.suits(q.sectors, shown_text(q)):
             continue
         text = _fill(q.text, case, d, ctx)
         if text is None:

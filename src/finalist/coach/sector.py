@@ -10,6 +10,7 @@ The candidate's own ``opportunity.sector`` always wins. Pure and deterministic.
 
 from __future__ import annotations
 
+import threading
 from functools import lru_cache
 from typing import Literal, Protocol, TypeVar
 
@@ -166,17 +167,25 @@ class Vocabulary:
         for sector_id, guide in knowledge.sectors.items():
             for word in guide.words:
                 owners.setdefault(word.lower(), set()).add(sector_id)
+        own = knowledge.sectors.get(self.sector) if self.sector is not None else None
+        setting = [w.lower() for w in own.setting_words] if own is not None else []
+        for word in setting:
+            owners.setdefault(word, set())  # looked for in the case with the rest
         self._owned = any_word(tuple(owners)) if owners else None
         self._used = self._owned.present(" ".join(_case_words(case))) if self._owned else set()
         barred = [
             word
             for word, sectors in owners.items()
-            if self.sector is not None and self.sector not in sectors and word not in self._used
+            if self.sector is not None
+            and (self.sector not in sectors or word in setting)
+            and word not in self._used
         ]
         self._seen: dict[str, bool] = {}
         self._suits: dict[tuple[tuple[Sector, ...], str], bool] = {}
         self._kept: dict[int, tuple[tuple[object, ...], tuple[object, ...]]] = {}
         self._foreign = Phrases(barred) if barred else None
+        unused = [w for w in setting if w not in self._used]
+        self._setting = Phrases(unused) if unused else None  # "ward", for a care home
 
     def foreign(self, text: str) -> list[str]:
         """The words of ``text`` that belong to other sectors and that the case never uses."""
@@ -198,7 +207,7 @@ class Vocabulary:
 
     def _named_fits(self, sectors: list[Sector], text: str) -> bool:
         if self.sector is not None and any(s.value == self.sector for s in sectors):
-            return True
+            return self._setting is None or not self._setting.search(text)
         if self._owned is None:
             return False
         found = self._owned.find(text)
@@ -209,7 +218,7 @@ class Vocabulary:
         each tuple of them: the same candidates are weighed for every person."""
         known = self._kept.get(id(entries))
         if known is None or known[0] is not entries:
-            kept = tuple(e for e in entries if self.suits(e.sectors, e.text))
+            kept = tuple(e for e in entries if self.suits(e.sectors, shown_text(e)))
             known = self._kept[id(entries)] = (entries, kept)
         return known[1]  # type: ignore[return-value]
 
@@ -222,11 +231,41 @@ class Vocabulary:
         return known
 
 
+_KEPT: dict[tuple[object, ...], tuple[Knowledge, Vocabulary]] = {}
+_KEEPING = threading.Lock()
+
+
+def vocabulary_of(case: Case, knowledge: Knowledge) -> Vocabulary:
+    """The case's vocabulary, made once for the case's words and kept (every dossier
+    asks, and a vocabulary remembers what it has weighed)."""
+    key = (tuple(_case_words(case)), case.opportunity.sector, id(knowledge))
+    with _KEEPING:
+        kept = _KEPT.get(key)
+        if kept is not None and kept[0] is knowledge:
+            return kept[1]
+        made = Vocabulary(case, knowledge)
+        if len(_KEPT) >= 16:
+            _KEPT.pop(next(iter(_KEPT)))
+        _KEPT[key] = (knowledge, made)
+        return made
+
+
+def shown_text(entry: object) -> str:
+    """Everything of an entry that a brief prints: the question, and why it is asked, what
+    a strong answer does and the probes, so that no word of it is out of place."""
+    parts = [getattr(entry, name, None) for name in ("text", "why", "strong_answer")]
+    parts += list(getattr(entry, "probes", None) or [])
+    return " ".join(p for p in parts if isinstance(p, str))
+
+
 def _case_words(case: Case) -> list[str]:
     """Everything the case says in the candidate's words, where a sector's word may appear."""
     opp = case.opportunity
     texts = [opp.company, opp.role, opp.department or "", opp.job_description or ""]
     texts += [opp.company_notes or "", *opp.my_questions]
+    you = case.candidate
+    texts += [you.headline or "", you.background or "", *you.strengths]
+    texts += [v for v in you.motivation.model_dump().values() if isinstance(v, str)]
     people = [p for r in case.rounds for p in r.interviewers]
     people += list(opp.first_round.interviewers) if opp.first_round else []
     for person in people:

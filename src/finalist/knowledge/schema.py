@@ -311,6 +311,9 @@ class SectorGuide(Entry):
     # question to ask that uses one reaches a case in another sector only when the case
     # itself uses the word
     words: list[Word] = []
+    # words of one setting within the sector ("ward", "patient": a hospital's, not a care
+    # home's): they reach a case of this sector too only when the case itself uses them
+    setting_words: list[Word] = []
 
 
 # --- phrasing: the sentences finalist writes, as content ----------------------------------
