@@ -443,3 +443,22 @@ def test_a_care_home_gets_no_hospital_words_and_its_lay_members_no_one_to_ones(
     assert "Margaret Ellis" not in meet
     assert "Susan Roberts" not in meet
     assert "Paul Hendry" in meet
+
+
+def test_the_questions_to_ask_a_resident_and_a_relative_are_their_seats() -> None:
+    """A resident and a relative on a care home's panel are asked what their seat's voice
+    is asked (a good day here, what to change or keep), never a senior executive's
+    questions about the market; and no question goes to both."""
+    from finalist.coach.asks import questions_to_ask
+
+    case = load_case_file(DATA / "care-home.yaml")
+    own = {a.text for a in KB.seats["service-user"].asks}
+    by_name = {p.name: p for p in questions_to_ask(case, KB, 1)}
+    lay = [by_name["Margaret Ellis"], by_name["Susan Roberts"]]
+    for person in lay:
+        assert person.asks, person.name
+        assert {a.text for a in person.asks} <= own, person.name
+    texts = [a.text for p in lay for a in p.asks]
+    assert len(texts) == len(set(texts))
+    staff = {a.text for a in by_name["Paul Hendry"].asks}
+    assert not staff & own  # the regional director is asked as staff

@@ -10,9 +10,10 @@ from pydantic import BaseModel
 
 from finalist.coach.interviewers import Dossier, dossier
 from finalist.coach.reasons import Reasons, Spec, as_written, quoted
-from finalist.coach.sector import shown_text, vocabulary_of
+from finalist.coach.seats import read_seat, seat_guide
+from finalist.coach.sector import Vocabulary, read_sector, shown_text, vocabulary_of
 from finalist.knowledge import Knowledge
-from finalist.knowledge.schema import ASK_TOPIC_LABEL, Archetype, Ask, AskTopic
+from finalist.knowledge.schema import ASK_TOPIC_LABEL, Archetype, Ask, AskTopic, SeatGuide
 from finalist.model import Case, Format
 from finalist.text import distinctive, find_phrases, keywords, normalise
 from finalist.writing import join
@@ -157,10 +158,15 @@ def questions_to_ask(
     people = [dossier(p, rnd, number, case, knowledge) for p in rnd.interviewers]
     vocabulary = vocabulary_of(case, knowledge)
     ranked: list[list[tuple[float, Ask, list[Spec]]]] = []
+    sector = read_sector(case, knowledge).value
     for person, d in zip(rnd.interviewers, people, strict=True):
         about = " ".join([*person.priorities, person.notes or ""])
         words = _Words(about, opp.company_notes or "", opp.job_description or "")
-        options = []
+        guide = seat_guide(read_seat(person, knowledge, sector), knowledge)
+        options = _seat_options(guide, vocabulary) if guide is not None else []
+        if guide is not None and not guide.asks_as_staff:
+            ranked.append(options)  # a pupil or a patient's voice is not asked a colleague's
+            continue
         for ask in knowledge.asks:
             if not vocabulary.suits(ask.sectors, shown_text(ask)):
                 continue  # another sector's word the case never uses
@@ -200,6 +206,24 @@ def questions_to_ask(
         )
         for d, p in zip(people, picks, strict=True)
     ]
+
+
+def _seat_options(guide: SeatGuide, vocabulary: Vocabulary) -> list[tuple[float, Ask, list[Spec]]]:
+    """The seat's own questions to ask, in their order and ahead of any staff question."""
+    options: list[tuple[float, Ask, list[Spec]]] = []
+    for i, own in enumerate(guide.asks):
+        if not vocabulary.fits(f"{own.text} {own.why}"):
+            continue
+        # checked as a seat's ask when the knowledge was loaded: an Ask in shape only
+        ask = Ask.model_construct(
+            id=f"seat-{guide.id.value}-{i + 1}",
+            text=own.text,
+            topic=own.topic,
+            why=own.why,
+            suits={},
+        )
+        options.append((100.0 - i, ask, [("reason-ask-seat", {"seat": guide.name})]))
+    return options
 
 
 def _next(

@@ -395,6 +395,14 @@ class SeatQuestion(Entry):
         return check_slots(text)
 
 
+class SeatAsk(Entry):
+    """A question for the candidate to ask someone in that seat, in plain words."""
+
+    text: Sentence
+    topic: AskTopic
+    why: Sentence  # what the answer tells the candidate
+
+
 class SeatGuide(Entry):
     """A seat at the table for someone who is not staff: how to read them and talk to them,
     what they ask, and how (or whether) to thank them."""
@@ -410,6 +418,8 @@ class SeatGuide(Entry):
     how_to_talk: Annotated[list[Sentence], Field(min_length=2)]
     thank_you: Sentence
     questions: Annotated[list[SeatQuestion], Field(min_length=3)]
+    # what to ask them: asked before anything a staff seat would be asked
+    asks: list[SeatAsk] = []
     # their list goes on with what their title's staff seat asks: a non-executive asks
     # what a senior executive asks; a pupil does not ask what a colleague would
     asks_as_staff: bool = False
