@@ -152,6 +152,26 @@ def test_knowledge_check_command(cli: Cli, tmp_path: Path, monkeypatch: pytest.M
         knowledge.load.cache_clear()
 
 
+def test_one_file_checked_alone_is_checked_for_other_sectors_words(
+    cli: Cli, tmp_path: Path
+) -> None:
+    """`finalist knowledge check FILE` reads the shipped sectors, so a file of one's own
+    that uses "roadmap" without naming its sectors is refused on its own too; and every
+    shipped file passes alone."""
+    mine = tmp_path / "mine.yaml"
+    mine.write_text(
+        GOOD.replace("text: ", "text: What did you take off the roadmap? ", 1), encoding="utf-8"
+    )
+    refused = cli("knowledge", "check", mine)
+    assert refused.code == 1, refused.out
+    assert "it uses 'roadmap', a word of technology" in refused.err
+    assert refused.err.count("\n") == 1
+    root = Path(knowledge.__file__).parent / "data"
+    for path in sorted(root.rglob("*.yaml")):
+        alone = cli("knowledge", "check", path)
+        assert alone.code == 0, (path.name, alone.err)
+
+
 def test_the_knowledge_cache_is_reused_and_never_trusted_when_others_could_write_it(
     tmp_path: Path,
 ) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Annotated
 
@@ -18,7 +19,8 @@ def check(
         list[Path] | None,
         typer.Argument(
             metavar="FILE.yaml",
-            help="Check only these files (references to other files are not checked).",
+            help="Check only these files: references to other files are not checked, other "
+            "sectors' words are (against the shipped sectors).",
             show_default=False,
         ),
     ] = None,
@@ -35,6 +37,9 @@ def check(
 
     if files:
         sources = [knowledge.Source(str(f), _read(f)) for f in files]
+        if not any(re.search(r"^sectors:", s.text, re.M) for s in sources):
+            # the shipped sectors, so that a file alone is checked for other sectors' words
+            sources += [s for s in knowledge.shipped_sources() if s.name.endswith("/sectors.yaml")]
         loaded = knowledge.parse(sources, check_references=False)
     else:
         loaded = load_knowledge()

@@ -152,6 +152,8 @@ def parse(sources: Iterable[Source], *, check_references: bool = True) -> Knowle
     )
     if check_references:
         _check_references(knowledge)
+    # a file checked alone is still checked for other sectors' words (it needs only them)
+    _check_sectors(knowledge, _failing(knowledge))
     return knowledge
 
 
@@ -174,11 +176,19 @@ def _assemble(kinds: dict[str, list[Any]], sources: dict[str, str]) -> Knowledge
     )
 
 
-def _check_references(k: Knowledge) -> None:
+def _failing(k: Knowledge) -> Callable[[str, str, str], None]:
+    """What reports a problem with an entry: its file, its kind and its id, in one line."""
+
     def fail(kind: str, entry_id: str, message: str) -> None:
         raise FinalistError(
             f"{k.sources[f'{kind}:{entry_id}']}: {kind} entry {entry_id!r}: {message}"
         )
+
+    return fail
+
+
+def _check_references(k: Knowledge) -> None:
+    fail = _failing(k)
 
     patterns: dict[str, str] = {}
     for rule in k.titles:
@@ -199,7 +209,6 @@ def _check_references(k: Knowledge) -> None:
     missing = [a.value for a in Archetype if a not in k.archetypes]
     if missing and k.archetypes:
         raise FinalistError(f"knowledge: no guide for the archetypes {', '.join(missing)}")
-    _check_sectors(k, fail)
 
 
 def sector_words(k: Knowledge) -> dict[str, frozenset[str]]:
