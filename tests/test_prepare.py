@@ -347,3 +347,37 @@ def test_hostile_questions_and_drafts_are_data(cli: Cli, tmp_path: Path) -> None
     assert "&lt;script&gt;" in md.out
     shown = cli("why", path)
     assert "[red]passionate[/]" in shown.out
+
+
+def test_no_one_is_asked_when_the_decision_comes_once_it_was_said() -> None:
+    """Round one's notes say "results by 18 December": asking the panel when they will
+    decide would show the candidate was not listening. A case that was never told still
+    gets the question."""
+    import re
+
+    from finalist.casefile import load_case_file
+    from finalist.coach.asks import questions_to_ask
+    from finalist.coach.timeline import told_when
+    from finalist.knowledge import load
+
+    kb = load(None)
+    timing = re.compile(r"\bwhen\b.*\bdecision\b|\bdecision\b.*\bwhen\b", re.I)
+    told = load_case_file(DATA / "care-home.yaml")
+    assert told_when(told) == "results by 18"
+    asked = [a.text for p in questions_to_ask(told, kb, 1) for a in p.asks]
+    assert asked
+    assert not [t for t in asked if timing.search(t)]
+    untold = told.model_copy(
+        update={
+            "opportunity": told.opportunity.model_copy(
+                update={
+                    "first_round": told.opportunity.first_round.model_copy(  # type: ignore[union-attr]
+                        update={"notes": "Paul asked about the CQC rating."}
+                    )
+                }
+            )
+        }
+    )
+    assert told_when(untold) is None
+    asked = [a.text for p in questions_to_ask(untold, kb, 1) for a in p.asks]
+    assert [t for t in asked if timing.search(t)]

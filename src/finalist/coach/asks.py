@@ -12,6 +12,7 @@ from finalist.coach.interviewers import Dossier, dossier
 from finalist.coach.reasons import Reasons, Spec, as_written, quoted
 from finalist.coach.seats import read_seat, seat_guide
 from finalist.coach.sector import Vocabulary, read_sector, shown_text, vocabulary_of
+from finalist.coach.timeline import told_when
 from finalist.knowledge import Knowledge
 from finalist.knowledge.schema import ASK_TOPIC_LABEL, Archetype, Ask, AskTopic, SeatGuide
 from finalist.model import Case, Format
@@ -159,6 +160,7 @@ def questions_to_ask(
     vocabulary = vocabulary_of(case, knowledge)
     ranked: list[list[tuple[float, Ask, list[Spec]]]] = []
     sector = read_sector(case, knowledge).value
+    told = told_when(case)
     for person, d in zip(rnd.interviewers, people, strict=True):
         about = " ".join([*person.priorities, person.notes or ""])
         words = _Words(about, opp.company_notes or "", opp.job_description or "")
@@ -170,6 +172,8 @@ def questions_to_ask(
         for ask in knowledge.asks:
             if not vocabulary.suits(ask.sectors, shown_text(ask)):
                 continue  # another sector's word the case never uses
+            if told and ask.topic is AskTopic.decision_process and _TIMING.search(ask.text):
+                continue  # they already said when: asking again shows you did not listen
             result = _score(ask, d, role.departments, words)
             if result is not None:
                 options.append((result[0], ask, result[1]))
@@ -206,6 +210,9 @@ def questions_to_ask(
         )
         for d, p in zip(people, picks, strict=True)
     ]
+
+
+_TIMING = re.compile(r"\b(?:when|timeline|timing|how long|by what date)\b", re.IGNORECASE)
 
 
 def _seat_options(guide: SeatGuide, vocabulary: Vocabulary) -> list[tuple[float, Ask, list[Spec]]]:

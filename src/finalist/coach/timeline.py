@@ -7,6 +7,7 @@ Pure: takes the case and ``today``. A decision date the employer did not give is
 
 from __future__ import annotations
 
+import re
 from collections.abc import Collection
 from datetime import date, datetime, timedelta
 
@@ -18,6 +19,37 @@ ASSUMED_DECISION_DAYS = 10  # business days after the last round, when no date w
 FIRST_CHECK_IN = 2  # business days after the decision date passes
 SECOND_CHECK_IN = 5  # business days after the first check-in (a week later)
 STALLED = 15  # business days after the decision date with no news
+
+
+_WHEN_TOLD = re.compile(
+    r"\b(?:decision|decide|decided|results?|outcome|hear(?: back)?|let (?:me|you|us) know|"
+    r"offers?|feedback)\b[^.;\n]{0,40}?\b(?:by|on|within|before|after|end of|next|this)\b"
+    r"[^.;\n]{0,30}?\b(?:\d{1,2}|monday|tuesday|wednesday|thursday|friday|week|month|"
+    r"january|february|march|april|may|june|july|august|september|october|november|"
+    r"december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|days?)\b",
+    re.IGNORECASE,
+)
+
+
+def told_when(case: Case) -> str | None:
+    """Where the case already says when the decision comes: a debrief's decision date, or
+    the words of round one's notes or a debrief's next steps ("results by 18 December").
+    Asking again would show you were not listening."""
+    held = [day_of(r.date) for r in case.rounds if r.date is not None]
+    last = max(held) if held else None
+    for rnd in case.rounds:
+        decided = rnd.debrief.decision_date if rnd.debrief is not None else None
+        # a date before the last round is when that round's stage was decided, not the job
+        if decided is not None and (last is None or day_of(decided) >= last):
+            return "the decision date in your debrief"
+    first = case.opportunity.first_round
+    texts = [first.notes or ""] if first is not None else []
+    texts += [r.debrief.next_steps or "" for r in case.rounds if r.debrief is not None]
+    for text in texts:
+        found = _WHEN_TOLD.search(text)
+        if found:
+            return found.group(0)
+    return None
 
 
 def add_business_days(start: date, days: int) -> date:
