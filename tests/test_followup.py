@@ -256,3 +256,26 @@ def test_only_the_person_who_runs_the_process_hears_about_timing() -> None:
     # the debrief says Nigel Boswell will be in touch: nobody else is asked, or told so
     assert asked == ["Nigel Boswell"] or asked == []
     assert all(n.to == "Nigel Boswell" for n in notes if any(t in n.body for t in timing))
+
+
+def test_a_regulator_is_talked_through_by_its_report_and_never_worked_on() -> None:
+    """A topic jotted as "NAO": the note names what the candidate noted about it for that
+    person ("the NAO report"); with nothing noted, the close does not offer to work on
+    the National Audit Office itself."""
+    from finalist.casefile import load_case_file
+
+    path = Path(__file__).parent / "data" / "sectors" / "civil-service-grade7-policy.yaml"
+    case = load_case_file(path)
+    kb = load(None)
+    day = date(2026, 12, 2)
+    (noted,) = [n for n in thank_you_notes(case, 1, kb, day).notes if n.to == "Matthew Greaves"]
+    assert "the NAO report" in noted.body
+    rnd = case.rounds[0]
+    people = [
+        p.model_copy(update={"priorities": []}) if p.name == "Matthew Greaves" else p
+        for p in rnd.interviewers
+    ]
+    bare = case.model_copy(update={"rounds": [rnd.model_copy(update={"interviewers": people})]})
+    (plain,) = [n for n in thank_you_notes(bare, 1, kb, day).notes if n.to == "Matthew Greaves"]
+    assert "the National Audit Office" in plain.body  # as a sentence names it
+    assert "work on the National Audit Office" not in plain.body

@@ -10,6 +10,7 @@ from the case.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
@@ -203,14 +204,23 @@ def next_steps_line(writer: Writer, reader: Reader, rnd: Round, today: date, pic
     return line or writer.say("note-next-ask", pick) or ""
 
 
-def _named_topic(topic: str | None) -> str | None:
-    """A regulator named alone as a topic ("CQC") as a sentence names it ("the CQC")."""
+def _named_topic(topic: str | None, priorities: Sequence[str] = ()) -> str | None:
+    """A regulator named alone as a topic ("NAO"): what the candidate noted about it for
+    this person, when they did ("the NAO report": one talks through a report, not an
+    office), else the name as a sentence carries it ("the CQC")."""
     if topic is None:
         return None
     for cue, name in REGULATORS:
         if re.fullmatch(rf"(?:the\s+)?(?:{cue})", topic.strip(), re.I):
-            return name  # "the CQC": the name as a sentence carries it, nothing added
+            fuller = [p for p in priorities if re.search(cue, p) and p.strip() != topic.strip()]
+            return fuller[0] if fuller else name
     return topic
+
+
+def _an_office(topic: str) -> bool:
+    """Whether the topic is only a regulator's name: work is done on its report or its
+    findings, never on the office itself."""
+    return any(re.fullmatch(rf"(?:the\s+)?(?:{cue})", topic.strip(), re.I) for cue, _ in REGULATORS)
 
 
 CLOSE_TOPIC_WORDS = 4
@@ -228,6 +238,7 @@ def _close_topic(writer: Writer, reader: Reader, topics: list[str]) -> str | Non
             and kind_of(turned) is Kind.noun_phrase
             and count_words(turned) <= CLOSE_TOPIC_WORDS
             and not re.search(r"\b(?:your|my|you|me|I)\b", turned)
+            and not _an_office(turned)
             and writer.fit(SlotKind.about, turned)
         ):
             return turned  # a piece of work ("the equal pay appeal"), not a remark
@@ -248,7 +259,10 @@ def write_note(
     opp = case.opportunity
     short = reader.address.seat is not Seat.staff
     low, high = SHORT_WORDS if short else SENIOR_WORDS if senior(reader) else STAFF_WORDS
-    turned = [_named_topic(for_reader(t, reader.person.name)) for t in reader.talk.topics]
+    turned = [
+        _named_topic(for_reader(t, reader.person.name), list(reader.person.priorities))
+        for t in reader.talk.topics
+    ]
     topics = [t for t in turned if t and writer.fit(SlotKind.about, t)]
     company = organisation(opp.company)
     meeting, day = meeting_of([*reader.also_met, rnd]), _day(held)
