@@ -279,3 +279,20 @@ def test_a_regulator_is_talked_through_by_its_report_and_never_worked_on() -> No
     (plain,) = [n for n in thank_you_notes(bare, 1, kb, day).notes if n.to == "Matthew Greaves"]
     assert "the National Audit Office" in plain.body  # as a sentence names it
     assert "work on the National Audit Office" not in plain.body
+
+
+def test_the_close_offers_to_talk_about_a_subject_and_the_timing_is_not_asked_twice() -> None:
+    """The practice manager talked about hybrid working, a subject: the close offers to go
+    on talking about it, not to "work on hybrid working". She had said she would be in
+    touch "probably by the end of next week" (logged after the partner panel that day), so
+    her note does not ask when the decision comes."""
+    from finalist.casefile import load_case_file
+
+    path = Path(__file__).parent / "data" / "sectors" / "law-firm-senior-associate.yaml"
+    case = load_case_file(path)
+    notes = thank_you_notes(case, 2, load(None), date(2026, 11, 27)).notes
+    (maria,) = [n for n in notes if n.to == "Maria Doukas"]
+    assert "conversation about hybrid working" in maria.body
+    assert "work on hybrid working" not in maria.body
+    assert "when you expect" not in maria.body
+    assert "I look forward to hearing from you" in maria.body

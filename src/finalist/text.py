@@ -124,6 +124,11 @@ SYNONYMS: dict[str, str] = {
     "failed": "failure",
     "fail": "failure",
     "wrong": "failure",
+    "complain": "complaint",
+    "complained": "complaint",
+    "complaints": "complaint",
+    "unhappy": "complaint",
+    "dissatisfied": "complaint",
 }
 
 

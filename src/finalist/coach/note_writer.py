@@ -18,6 +18,7 @@ from finalist.coach.address import Address, Seat
 from finalist.coach.company_notes import REGULATORS
 from finalist.coach.note_checks import NoteSpec
 from finalist.coach.note_evidence import story_phrase, story_text
+from finalist.coach.timeline import says_when
 from finalist.knowledge.schema import LEVEL_ORDER, Archetype, Level, SlotKind
 from finalist.model import Case, Interviewer, Round, TalkedWith, same_person
 from finalist.text import distinctive, keywords, similarity
@@ -176,7 +177,11 @@ def clarify_line(writer: Writer, reader: Reader, pick: int) -> str | None:
     return writer.say("note-clarify", pick, clarify=text)
 
 
-def next_steps_line(writer: Writer, reader: Reader, rnd: Round, today: date, pick: int) -> str:
+def next_steps_line(
+    writer: Writer, reader: Reader, rnd: Round, today: date, pick: int, told: bool = False
+) -> str:
+    """The next-steps line for whoever runs the process: what they said (a date, a call),
+    or, when they already said when in words (``told``), no question about it."""
     debrief = rnd.debrief
     contact = debrief.next_contact if debrief else None
     by = contact.by if contact and contact.by else debrief.decision_date if debrief else None
@@ -201,7 +206,25 @@ def next_steps_line(writer: Writer, reader: Reader, rnd: Round, today: date, pic
             )
     if line is None and by_day is not None:
         line = writer.say("note-next-known", pick, date=by_day)
+    if line is None and (told or says_when(debrief.next_steps if debrief else None)):
+        # they said when ("probably by the end of next week"): asking again would show the
+        # candidate was not listening
+        line = writer.say("note-next-from-you-soon", pick)
     return line or writer.say("note-next-ask", pick) or ""
+
+
+def _told_that_day(case: Case, rnd: Round) -> bool:
+    """Whether a debrief of that day says in words when the decision comes ("Maria will
+    be in touch, probably by the end of next week", logged after the partner panel)."""
+    held = case.when(rnd)
+    day = held.date() if isinstance(held, datetime) else held
+    for other in case.rounds:
+        when = case.when(other)
+        on = when.date() if isinstance(when, datetime) else when
+        that_day = other is rnd or (day is not None and on == day)
+        if that_day and other.debrief is not None and says_when(other.debrief.next_steps):
+            return True
+    return False
 
 
 def _named_topic(topic: str | None, priorities: Sequence[str] = ()) -> str | None:
@@ -215,6 +238,18 @@ def _named_topic(topic: str | None, priorities: Sequence[str] = ()) -> str | Non
             fuller = [p for p in priorities if re.search(cue, p) and p.strip() != topic.strip()]
             return fuller[0] if fuller else name
     return topic
+
+
+# the head of a topic one can work on with someone: a project, not a subject ("hybrid
+# working", "major donors", "the welfare cabins" are talked about, not worked on)
+_WORK_ITEM = re.compile(
+    r"\b(?:project|programme|program|plan|review|audit|appeal|bid|campaign|rollout|roll-out|"
+    r"migration|launch|redesign|restructure|strategy|refurbishment|contract|tender|pilot|"
+    r"scheme|merger|integration|upgrade|transition|consultation|renewal|partnership|"
+    r"framework|formula|forecast|rebuild|build|move|overhaul|recovery|expansion|"
+    r"implementation|transformation|initiative)s?$",
+    re.IGNORECASE,
+)
 
 
 def _an_office(topic: str) -> bool:
@@ -340,11 +375,16 @@ def write_note(
                 ("promised", writer.say("note-promised", pick, items=reader.talk.promised))
             )
         if reader.runs_process:
-            third.append(("next", next_steps_line(writer, reader, rnd, today, pick)))
+            said_when = _told_that_day(case, rnd)
+            third.append(("next", next_steps_line(writer, reader, rnd, today, pick, said_when)))
         if reader.pupils:
             third.append(("pupils", writer.say("note-pupils", pick, names=join(reader.pupils))))
         on = _close_topic(writer, reader, topics)
-        close = writer.say("note-close-on", pick, topic=on, company=company) if on else None
+        close = None
+        if on is not None and _WORK_ITEM.search(on):  # a project: offer to work on it
+            close = writer.say("note-close-on", pick, topic=on, company=company)
+        elif on is not None:  # a subject: offer to go on talking about it
+            close = writer.say("note-close-about", pick, topic=on)
         if close is not None:
             third.append(("close", close))
         else:

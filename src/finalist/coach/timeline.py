@@ -23,12 +23,19 @@ STALLED = 15  # business days after the decision date with no news
 
 _WHEN_TOLD = re.compile(
     r"\b(?:decision|decide|decided|results?|outcome|hear(?: back)?|let (?:me|you|us) know|"
-    r"offers?|feedback)\b[^.;\n]{0,40}?\b(?:by|on|within|before|after|end of|next|this)\b"
-    r"[^.;\n]{0,30}?\b(?:\d{1,2}|monday|tuesday|wednesday|thursday|friday|week|month|"
+    r"offers?|feedback|in touch|get back|come back|call|ring)\b[^.;\n]{0,50}?"
+    r"\b(?:by|on|within|before|after|end of|next|this)\b"
+    r"[^.;\n]{0,30}?\b(?:\d{1,2}|monday|tuesday|wednesday|thursday|friday|weeks?|months?|"
     r"january|february|march|april|may|june|july|august|september|october|november|"
     r"december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|days?)\b",
     re.IGNORECASE,
 )
+
+
+def says_when(text: str | None) -> str | None:
+    """The words of ``text`` that say when the decision comes, if it does."""
+    found = _WHEN_TOLD.search(" ".join((text or "").split()))  # a block's line breaks too
+    return found.group(0) if found else None
 
 
 def told_when(case: Case) -> str | None:
@@ -46,9 +53,8 @@ def told_when(case: Case) -> str | None:
     texts = [first.notes or ""] if first is not None else []
     texts += [r.debrief.next_steps or "" for r in case.rounds if r.debrief is not None]
     for text in texts:
-        found = _WHEN_TOLD.search(text)
-        if found:
-            return found.group(0)
+        if said := says_when(text):
+            return said
     return None
 
 
