@@ -10,15 +10,19 @@ from the case.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
 from finalist.coach.address import Address, Seat
-from finalist.coach.company_notes import REGULATORS
 from finalist.coach.note_checks import NoteSpec
 from finalist.coach.note_evidence import story_phrase, story_text
-from finalist.coach.timeline import says_when
+from finalist.coach.note_lines import (
+    WORK_ITEM,
+    close_topic,
+    named_topic,
+    next_steps_line,
+    told_that_day,
+)
 from finalist.knowledge.schema import LEVEL_ORDER, Archetype, Level, SlotKind
 from finalist.model import Case, Interviewer, Round, TalkedWith, same_person
 from finalist.text import distinctive, keywords, similarity
@@ -177,109 +181,6 @@ def clarify_line(writer: Writer, reader: Reader, pick: int) -> str | None:
     return writer.say("note-clarify", pick, clarify=text)
 
 
-def next_steps_line(
-    writer: Writer, reader: Reader, rnd: Round, today: date, pick: int, told: bool = False
-) -> str:
-    """The next-steps line for whoever runs the process: what they said (a date, a call),
-    or, when they already said when in words (``told``), no question about it."""
-    debrief = rnd.debrief
-    contact = debrief.next_contact if debrief else None
-    by = contact.by if contact and contact.by else debrief.decision_date if debrief else None
-    by_day = (by.date() if isinstance(by, datetime) else by) if by is not None else None
-    if by_day is not None and by_day <= today:
-        by_day = None  # today, or a date already passed, is no news to repeat
-    line: str | None = None
-    if contact is not None and contact.who:
-        if same_person(contact.who, reader.person.name):
-            call = bool(re.search(r"phone|call|ring", contact.how or "", re.I))
-            line = (
-                writer.say("note-next-call" if call else "note-next-from-you", pick, date=by_day)
-                if by_day
-                else writer.say("note-next-call-soon" if call else "note-next-from-you-soon", pick)
-            )
-        elif by_day is not None:
-            line = writer.say(
-                "note-next-from-other",
-                pick,
-                who=contact.who if contact.who[:1].islower() else contact.who.split()[0],
-                date=by_day,
-            )
-    if line is None and by_day is not None:
-        line = writer.say("note-next-known", pick, date=by_day)
-    if line is None and (told or says_when(debrief.next_steps if debrief else None)):
-        # they said when ("probably by the end of next week"): asking again would show the
-        # candidate was not listening
-        line = writer.say("note-next-from-you-soon", pick)
-    return line or writer.say("note-next-ask", pick) or ""
-
-
-def _told_that_day(case: Case, rnd: Round) -> bool:
-    """Whether a debrief of that day says in words when the decision comes ("Maria will
-    be in touch, probably by the end of next week", logged after the partner panel)."""
-    held = case.when(rnd)
-    day = held.date() if isinstance(held, datetime) else held
-    for other in case.rounds:
-        when = case.when(other)
-        on = when.date() if isinstance(when, datetime) else when
-        that_day = other is rnd or (day is not None and on == day)
-        if that_day and other.debrief is not None and says_when(other.debrief.next_steps):
-            return True
-    return False
-
-
-def _named_topic(topic: str | None, priorities: Sequence[str] = ()) -> str | None:
-    """A regulator named alone as a topic ("NAO"): what the candidate noted about it for
-    this person, when they did ("the NAO report": one talks through a report, not an
-    office), else the name as a sentence carries it ("the CQC")."""
-    if topic is None:
-        return None
-    for cue, name in REGULATORS:
-        if re.fullmatch(rf"(?:the\s+)?(?:{cue})", topic.strip(), re.I):
-            fuller = [p for p in priorities if re.search(cue, p) and p.strip() != topic.strip()]
-            return fuller[0] if fuller else name
-    return topic
-
-
-# the head of a topic one can work on with someone: a project, not a subject ("hybrid
-# working", "major donors", "the welfare cabins" are talked about, not worked on)
-_WORK_ITEM = re.compile(
-    r"\b(?:project|programme|program|plan|review|audit|appeal|bid|campaign|rollout|roll-out|"
-    r"migration|launch|redesign|restructure|strategy|refurbishment|contract|tender|pilot|"
-    r"scheme|merger|integration|upgrade|transition|consultation|renewal|partnership|"
-    r"framework|formula|forecast|rebuild|build|move|overhaul|recovery|expansion|"
-    r"implementation|transformation|initiative)s?$",
-    re.IGNORECASE,
-)
-
-
-def _an_office(topic: str) -> bool:
-    """Whether the topic is only a regulator's name: work is done on its report or its
-    findings, never on the office itself."""
-    return any(re.fullmatch(rf"(?:the\s+)?(?:{cue})", topic.strip(), re.I) for cue, _ in REGULATORS)
-
-
-CLOSE_TOPIC_WORDS = 4
-
-
-def _close_topic(writer: Writer, reader: Reader, topics: list[str]) -> str | None:
-    """What the close offers to help with: a topic of the talk, the second if there is one
-    (the note opened with the first); none for a recruiter or HR contact."""
-    if reader.archetype is Archetype.hr_recruiter:
-        return None  # their concern is the process, not work to help with
-    for text in [*topics[1:2], *topics[:1]]:
-        turned = for_reader(text, reader.person.name)
-        if (
-            turned
-            and kind_of(turned) is Kind.noun_phrase
-            and count_words(turned) <= CLOSE_TOPIC_WORDS
-            and not re.search(r"\b(?:your|my|you|me|I)\b", turned)
-            and not _an_office(turned)
-            and writer.fit(SlotKind.about, turned)
-        ):
-            return turned  # a piece of work ("the equal pay appeal"), not a remark
-    return None
-
-
 def write_note(
     writer: Writer,
     reader: Reader,
@@ -295,7 +196,7 @@ def write_note(
     short = reader.address.seat is not Seat.staff
     low, high = SHORT_WORDS if short else SENIOR_WORDS if senior(reader) else STAFF_WORDS
     turned = [
-        _named_topic(for_reader(t, reader.person.name), list(reader.person.priorities))
+        named_topic(for_reader(t, reader.person.name), list(reader.person.priorities))
         for t in reader.talk.topics
     ]
     topics = [t for t in turned if t and writer.fit(SlotKind.about, t)]
@@ -375,13 +276,13 @@ def write_note(
                 ("promised", writer.say("note-promised", pick, items=reader.talk.promised))
             )
         if reader.runs_process:
-            said_when = _told_that_day(case, rnd)
+            said_when = told_that_day(case, rnd)
             third.append(("next", next_steps_line(writer, reader, rnd, today, pick, said_when)))
         if reader.pupils:
             third.append(("pupils", writer.say("note-pupils", pick, names=join(reader.pupils))))
-        on = _close_topic(writer, reader, topics)
+        on = close_topic(writer, reader, topics)
         close = None
-        if on is not None and _WORK_ITEM.search(on):  # a project: offer to work on it
+        if on is not None and WORK_ITEM.search(on):  # a project: offer to work on it
             close = writer.say("note-close-on", pick, topic=on, company=company)
         elif on is not None:  # a subject: offer to go on talking about it
             close = writer.say("note-close-about", pick, topic=on)
