@@ -28,6 +28,9 @@ if TYPE_CHECKING:
 Sent = dict[int, dict[str, datetime]]
 
 
+_CODE = {".py", ".json", ".jsonl"}
+
+
 @cache
 def _code() -> str:
     """The version and the state of the code that builds a brief: a working copy that
@@ -36,11 +39,12 @@ def _code() -> str:
 
     root = Path(__file__).parent
     digest = hashlib.sha256(__version__.encode())
+    paths = [root / name for name in ("text.py", "model.py", "fields.py")]
     for folder in ("coach", "writing"):
-        for path in sorted((root / folder).rglob("*")):
-            if path.suffix in {".py", ".json", ".jsonl"}:
-                stat = path.stat()
-                digest.update(f"{path.name} {stat.st_size} {stat.st_mtime_ns}\0".encode())
+        paths += sorted(p for p in (root / folder).rglob("*") if p.suffix in _CODE)
+    for path in paths:
+        stat = path.stat()
+        digest.update(f"{path.name} {stat.st_size} {stat.st_mtime_ns}\0".encode())
     return digest.hexdigest()
 
 
