@@ -213,8 +213,12 @@ def story_id(title: str) -> str:
     return f"story-{person_key(title)}"
 
 
-def _gone(what: str) -> FinalistError:
-    return FinalistError(
+class ItemGone(FinalistError):
+    """The item asked about is no longer in the case as it was."""
+
+
+def _gone(what: str) -> ItemGone:
+    return ItemGone(
         f"{what} was changed or removed since you asked to remove it; nothing was removed: "
         "look at the case again and remove it from there if you still want to"
     )

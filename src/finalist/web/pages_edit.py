@@ -334,7 +334,7 @@ async def remove(request: Request, case_id: str, what: str) -> Response:
         raise FinalistError("the confirmation is missing what to remove; open it again")
     try:
         case = editing.remove_by_id(s.case, item, _named(fields))
-    except FinalistError as exc:
+    except editing.ItemGone as exc:
         raise StaleCase(exc.message) from None  # 409, saying why
     request.state.revision = s.revision  # removed from the case as it is now
     save(request, case)
