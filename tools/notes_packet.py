@@ -38,6 +38,12 @@ def packet(paths: list[Path]) -> str:
             out.append("- People met:")
             for p in rnd.interviewers:
                 out.append(f"  - {p.name}: {p.title or '?'} ({p.department or ''})")
+                if p.priorities:  # what the candidate noted they care about
+                    out.append(
+                        f"    - the candidate noted they care about: {'; '.join(p.priorities)}"
+                    )
+                if p.notes:
+                    out.append(f"    - the candidate's notes on them: {' '.join(p.notes.split())}")
             d = rnd.debrief
             out.append("- What the candidate logged after the round:")
             if d.next_steps:

@@ -284,6 +284,8 @@ def write_note(
         close = None
         if on is not None and WORK_ITEM.search(on):  # a project: offer to work on it
             close = writer.say("note-close-on", pick, topic=on, company=company)
+        elif on is not None and topics and on == topics[0]:  # named once already
+            close = writer.say("note-close-again", pick)
         elif on is not None:  # a subject: offer to go on talking about it
             close = writer.say("note-close-about", pick, topic=on)
         if close is not None:
