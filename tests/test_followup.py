@@ -283,9 +283,9 @@ def test_a_regulator_is_talked_through_by_its_report_and_never_worked_on() -> No
 
 def test_the_close_offers_to_talk_about_a_subject_and_the_timing_is_not_asked_twice() -> None:
     """The practice manager talked about hybrid working, a subject: the close offers to go
-    on talking, not to "work on hybrid working", and does not name it twice. She had said she would be in
-    touch "probably by the end of next week" (logged after the partner panel that day), so
-    her note does not ask when the decision comes."""
+    on talking, not to "work on hybrid working", and does not name it twice. She had said
+    she would be in touch "probably by the end of next week" (logged after the partner
+    panel that day), so her note does not ask when the decision comes."""
     from finalist.casefile import load_case_file
 
     path = Path(__file__).parent / "data" / "sectors" / "law-firm-senior-associate.yaml"
@@ -294,8 +294,6 @@ def test_the_close_offers_to_talk_about_a_subject_and_the_timing_is_not_asked_tw
     (maria,) = [n for n in notes if n.to == "Maria Doukas"]
     assert "work on hybrid working" not in maria.body
     assert maria.body.count("hybrid working") == 1  # the close does not name it again
-    assert (
-        "carry on where we left off" in maria.body or "conversation" in maria.body.split("\n\n")[-2]
-    )
+    assert any(w in maria.body for w in ("where we left off", "the conversation", "talk more"))
     assert "when you expect" not in maria.body
     assert "I look forward to hearing from you" in maria.body
