@@ -127,7 +127,7 @@ def run(argv: Sequence[str] | None = None) -> int:
     except OSError as exc:  # the system said no: a full disk, a closed output
         where = f": {exc.filename}" if exc.filename else ""
         reason = exc.strerror or type(exc).__name__
-        _error(f"{reason}{where}; free some space or check the output, then run it again")
+        _error(f"{reason}{where}; check the disk, the file and its permissions, then try again")
         return 1
     except Exception as exc:
         if os.environ.get("FINALIST_DEBUG", "").lower() in {"1", "true", "yes", "on"}:
