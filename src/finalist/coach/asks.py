@@ -10,8 +10,7 @@ from pydantic import BaseModel
 
 from finalist.coach.interviewers import Dossier, dossier
 from finalist.coach.reasons import Reasons, Spec, as_written, quoted
-from finalist.coach.seats import read_seat, seat_guide
-from finalist.coach.sector import Vocabulary, read_sector, shown_text, vocabulary_of
+from finalist.coach.sector import Vocabulary, shown_text, vocabulary_of
 from finalist.coach.timeline import told_when
 from finalist.knowledge import Knowledge
 from finalist.knowledge.schema import ASK_TOPIC_LABEL, Archetype, Ask, AskTopic, SeatGuide
@@ -159,12 +158,11 @@ def questions_to_ask(
     people = [dossier(p, rnd, number, case, knowledge) for p in rnd.interviewers]
     vocabulary = vocabulary_of(case, knowledge)
     ranked: list[list[tuple[float, Ask, list[Spec]]]] = []
-    sector = read_sector(case, knowledge).value
     told = told_when(case)
     for person, d in zip(rnd.interviewers, people, strict=True):
         about = " ".join([*person.priorities, person.notes or ""])
         words = _Words(about, opp.company_notes or "", opp.job_description or "")
-        guide = seat_guide(read_seat(person, knowledge, sector), knowledge)
+        guide = knowledge.seats.get(d.seat.value) if d.seat is not None else None
         options = _seat_options(guide, vocabulary) if guide is not None else []
         if guide is not None and not guide.asks_as_staff:
             ranked.append(options)  # a pupil or a patient's voice is not asked a colleague's
@@ -219,7 +217,7 @@ def _seat_options(guide: SeatGuide, vocabulary: Vocabulary) -> list[tuple[float,
     """The seat's own questions to ask, in their order and ahead of any staff question."""
     options: list[tuple[float, Ask, list[Spec]]] = []
     for i, own in enumerate(guide.asks):
-        if not vocabulary.fits(f"{own.text} {own.why}"):
+        if not vocabulary.fits(shown_text(own)):
             continue
         # checked as a seat's ask when the knowledge was loaded: an Ask in shape only
         ask = Ask.model_construct(
