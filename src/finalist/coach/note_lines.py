@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from finalist.coach.company_notes import REGULATORS
 from finalist.coach.timeline import says_when
 from finalist.knowledge.schema import Archetype, SlotKind
-from finalist.model import Case, Round, same_person
+from finalist.model import Case, Round, day_of, same_person
 from finalist.writing import Kind, Writer, count_words, for_reader, kind_of
 
 if TYPE_CHECKING:
@@ -50,7 +50,7 @@ def next_steps_line(
             )
     if line is None and by_day is not None:
         line = writer.say("note-next-known", pick, date=by_day)
-    if line is None and (told or says_when(debrief.next_steps if debrief else None)):
+    if line is None and told:
         # they said when ("probably by the end of next week"): asking again would show the
         # candidate was not listening
         line = writer.say("note-next-from-you-soon", pick)
@@ -61,27 +61,32 @@ def told_that_day(case: Case, rnd: Round) -> bool:
     """Whether a debrief of that day says in words when the decision comes ("Maria will
     be in touch, probably by the end of next week", logged after the partner panel)."""
     held = case.when(rnd)
-    day = held.date() if isinstance(held, datetime) else held
     for other in case.rounds:
         when = case.when(other)
-        on = when.date() if isinstance(when, datetime) else when
-        that_day = other is rnd or (day is not None and on == day)
+        on_day = held is not None and when is not None and day_of(when) == day_of(held)
+        that_day = other is rnd or on_day
         if that_day and other.debrief is not None and says_when(other.debrief.next_steps):
             return True
     return False
+
+
+def _regulator(topic: str) -> tuple[str, str] | None:
+    """(its cue, its name in a sentence) when the topic is only a regulator's name."""
+    for cue, name in REGULATORS:
+        if re.fullmatch(rf"(?:the\s+)?(?:{cue})", topic.strip(), re.I):
+            return cue, name
+    return None
 
 
 def named_topic(topic: str | None, priorities: Sequence[str] = ()) -> str | None:
     """A regulator named alone as a topic ("NAO"): what the candidate noted about it for
     this person, when they did ("the NAO report": one talks through a report, not an
     office), else the name as a sentence carries it ("the CQC")."""
-    if topic is None:
-        return None
-    for cue, name in REGULATORS:
-        if re.fullmatch(rf"(?:the\s+)?(?:{cue})", topic.strip(), re.I):
-            fuller = [p for p in priorities if re.search(cue, p) and p.strip() != topic.strip()]
-            return fuller[0] if fuller else name
-    return topic
+    if topic is None or (found := _regulator(topic)) is None:
+        return topic
+    cue, name = found
+    fuller = [p for p in priorities if re.search(cue, p) and p.strip() != topic.strip()]
+    return fuller[0] if fuller else name
 
 
 # the head of a topic one can work on with someone: a project, not a subject ("hybrid
@@ -94,12 +99,6 @@ WORK_ITEM = re.compile(
     r"implementation|transformation|initiative)s?$",
     re.IGNORECASE,
 )
-
-
-def _an_office(topic: str) -> bool:
-    """Whether the topic is only a regulator's name: work is done on its report or its
-    findings, never on the office itself."""
-    return any(re.fullmatch(rf"(?:the\s+)?(?:{cue})", topic.strip(), re.I) for cue, _ in REGULATORS)
 
 
 CLOSE_TOPIC_WORDS = 4
@@ -117,7 +116,7 @@ def close_topic(writer: Writer, reader: Reader, topics: list[str]) -> str | None
             and kind_of(turned) is Kind.noun_phrase
             and count_words(turned) <= CLOSE_TOPIC_WORDS
             and not re.search(r"\b(?:your|my|you|me|I)\b", turned)
-            and not _an_office(turned)
+            and _regulator(turned) is None  # work is done on its report, not the office
             and writer.fit(SlotKind.about, turned)
         ):
             return turned  # a piece of work ("the equal pay appeal"), not a remark
