@@ -267,10 +267,8 @@ def interviewer_remove(
     def find(c: Case) -> tuple[str, str]:
         editing.remove_interviewer(c, person, round_)  # refused here if it cannot be
         r, p = editing.find_person(c, person, round_)
-        rnd = c.rounds[r]
-        return editing.person_id(
-            rnd, rnd.interviewers[p]
-        ), f"{rnd.interviewers[p].name} from round {r + 1}"
+        rnd, someone = c.rounds[r], c.rounds[r].interviewers[p]
+        return editing.person_id(rnd, someone), f"{someone.name} from round {r + 1}"
 
     remove_from_stored_case(case, find, "Remove {}?", yes)
 
