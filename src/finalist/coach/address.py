@@ -16,7 +16,7 @@ from enum import StrEnum
 from pydantic import BaseModel
 
 from finalist.knowledge import Knowledge
-from finalist.knowledge.schema import SeatKind
+from finalist.knowledge.sector_schema import SeatKind
 from finalist.model import Case, Interviewer
 
 

@@ -13,7 +13,8 @@ from finalist.coach.reasons import Reasons, Spec, as_written, quoted
 from finalist.coach.sector import Vocabulary, shown_text, vocabulary_of
 from finalist.coach.timeline import told_when
 from finalist.knowledge import Knowledge
-from finalist.knowledge.schema import ASK_TOPIC_LABEL, Archetype, Ask, AskTopic, SeatGuide
+from finalist.knowledge.schema import ASK_TOPIC_LABEL, Archetype, Ask, AskTopic
+from finalist.knowledge.sector_schema import SeatGuide
 from finalist.model import Case, Format
 from finalist.text import distinctive, find_phrases, keywords, normalise
 from finalist.writing import join

@@ -16,7 +16,7 @@ from functools import cache
 from pydantic import BaseModel
 
 from finalist.knowledge import Knowledge
-from finalist.knowledge.schema import SeatGuide, SeatKind
+from finalist.knowledge.sector_schema import SeatGuide, SeatKind
 from finalist.model import Interviewer, Sector
 from finalist.text import Phrases, any_word
 

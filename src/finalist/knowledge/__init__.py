@@ -30,10 +30,9 @@ from finalist.knowledge.schema import (
     Playbook,
     Question,
     Script,
-    SeatGuide,
-    SectorGuide,
     TitleRule,
 )
+from finalist.knowledge.sector_schema import SeatGuide, SectorGuide
 from finalist.model import Sector
 
 KINDS: dict[str, type[BaseModel]] = {
@@ -323,9 +322,9 @@ def _fingerprint(sources: list[Source]) -> str:
     # the classes a pickle rebuilds: a changed schema (a working copy between releases)
     # must not read entries pickled from the old one
     from finalist import model
-    from finalist.knowledge import schema
+    from finalist.knowledge import schema, sector_schema
 
-    for module in (schema, model):
+    for module in (schema, sector_schema, model):
         if module.__file__:
             digest.update(Path(module.__file__).read_bytes())
     for source in sources:
